@@ -1,1 +1,3 @@
-return 0;
+using Registry.Cli;
+
+return await RootCommandFactory.Create().Parse(args).InvokeAsync();
