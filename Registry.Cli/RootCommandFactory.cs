@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Registry.Cli.Commands.Identity;
 using Registry.Cli.Infrastructure;
 
 namespace Registry.Cli;
@@ -22,6 +23,7 @@ internal static class RootCommandFactory
         root.Add(context.Options.Server);
         root.Add(context.Options.ApiKey);
         root.Add(context.Options.Json);
+        root.Add(IdentityCommand.Create(context));
         return root;
     }
 }

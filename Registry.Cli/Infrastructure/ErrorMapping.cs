@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Registry.Client.Identity;
 
 namespace Registry.Cli.Infrastructure;
 
@@ -13,6 +14,7 @@ internal static class ErrorMapping
         {
             OperationCanceledException when cancellationToken.IsCancellationRequested =>
                 (ExitCodes.Interrupted, new CliError("INTERRUPTED", "Interrupted; the last call may or may not have reached the service.")),
+            IdentityValidationException invalid => (ExitCodes.Usage, new CliError("INVALID_IDENTITY", invalid.Message, invalid.Rule)),
             CliUsageException usage => (ExitCodes.Usage, new CliError("USAGE", usage.Message)),
             RpcException rpc => (ExitCodes.ServiceError, FromRpc(rpc)),
             HttpRequestException http => (ExitCodes.ServiceError, new CliError("UNAVAILABLE", $"Cannot reach the service: {http.Message}")),

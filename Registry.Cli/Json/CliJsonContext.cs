@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Registry.Cli.Commands.Identity;
 using Registry.Cli.Infrastructure;
 
 namespace Registry.Cli.Json;
@@ -12,4 +13,5 @@ namespace Registry.Cli.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(UtcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(CliErrorDocument))]
+[JsonSerializable(typeof(IdentityHashResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
