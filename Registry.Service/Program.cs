@@ -1,4 +1,24 @@
+using Registry.Service.Audit;
+using Registry.Service.Checks;
+using Registry.Service.Consent;
+using Registry.Service.Identity;
+using Registry.Service.Infrastructure;
+using Registry.Service.Partners;
+using Registry.Service.Records;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddGrpc();
+
+// Hosted services start in this order: migrate, check the subject key, then bootstrap the admin key.
+builder.Services
+    .AddRegistryGrpc(builder.Environment)
+    .AddRegistryDatabase(builder.Configuration)
+    .AddRegistryIdentity()
+    .AddRegistryAudit()
+    .AddRegistryPartners()
+    .AddRegistryConsent()
+    .AddRegistryChecks()
+    .AddRegistryRecords();
+
 var app = builder.Build();
+app.MapRegistryGrpc();
 app.Run();

@@ -1,0 +1,28 @@
+namespace Registry.Service.Audit;
+
+/// <summary>Turns what a call asks to record into the row that is stored.</summary>
+public static class AuditEntryFactory
+{
+    public static AuditEntry Create(AuditRecord record, string? refusal, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new AuditEntry
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            // Microsecond precision: the canonical encoding stores microseconds, so the stored value must round-trip.
+            RecordedAt = new DateTime(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc),
+            PartnerId = record.Actor?.PartnerId,
+            KeyId = record.Actor?.KeyId,
+            ActorRole = record.Actor?.Role.ToString().ToLowerInvariant() ?? "service",
+            Action = record.Action,
+            SubjectKey = record.Subject?.Value,
+            SubjectKeyId = record.Subject?.KeyId,
+            ConsentId = record.ConsentId,
+            Purpose = record.Purpose,
+            Outcome = refusal is null ? record.Outcome : AuditOutcomes.Refused,
+            Reason = refusal ?? record.Reason,
+            RequestId = record.RequestId,
+            Detail = record.Detail,
+        };
+    }
+}

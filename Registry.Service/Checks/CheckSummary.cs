@@ -1,0 +1,4 @@
+namespace Registry.Service.Checks;
+
+/// <summary>The minimal summary of spec §4.</summary>
+public sealed record CheckSummary(IReadOnlyList<CategorySummary> Categories, bool ProtectiveOrderInForce);

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Registry.Service.Checks;
+
+public static class ChecksServiceCollectionExtensions
+{
+    public static IServiceCollection AddRegistryChecks(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<DisclosurePolicy>();
+        services.TryAddScoped<CheckHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Registry.Protos.V1;
+using Registry.Service.Identity;
+using Registry.Service.Infrastructure;
+using Registry.Service.Partners;
+
+namespace Registry.Service.Consent;
+
+/// <summary>The gRPC adapter of the consent RPCs.</summary>
+[Authorize(Policy = RegistryPolicies.Partner)]
+public sealed class ConsentGrpcService(
+    GrantConsentHandler grant,
+    RevokeConsentHandler revoke,
+    GetConsentHandler get) : ConsentService.ConsentServiceBase
+{
+    public override async Task<GrantConsentResponse> GrantConsent(GrantConsentRequest request, ServerCallContext context)
+    {
+        var granted = await grant.HandleAsync(context.GetCaller(), ConsentMapping.ToCommand(request), context.CancellationToken);
+        return ConsentMapping.ToResponse(granted);
+    }
+
+    public override async Task<RevokeConsentResponse> RevokeConsent(RevokeConsentRequest request, ServerCallContext context)
+    {
+        var (revokedAt, entryId) = await revoke.HandleAsync(
+            context.GetCaller(), request.ConsentId, request.RequestId.NullIfEmpty(), context.CancellationToken);
+        return new RevokeConsentResponse { RevokedAt = revokedAt.ToTimestamp(), AuditEntryId = entryId };
+    }
+
+    public override async Task<GetConsentResponse> GetConsent(GetConsentRequest request, ServerCallContext context)
+    {
+        var consent = await get.HandleAsync(context.GetCaller(), request.ConsentId, context.CancellationToken);
+        return new GetConsentResponse { Consent = ConsentMapping.ToProto(consent) };
+    }
+}

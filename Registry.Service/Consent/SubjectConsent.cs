@@ -1,0 +1,33 @@
+namespace Registry.Service.Consent;
+
+/// <summary>A subject's consent to one partner for one purpose. Stores the subject key, never h1.</summary>
+public sealed class SubjectConsent
+{
+    public required string Id { get; init; }
+
+    public required string PartnerId { get; init; }
+
+    public required byte[] SubjectKey { get; init; }
+
+    public required string SubjectKeyId { get; init; }
+
+    public ConsentPurpose Purpose { get; init; }
+
+    public ConsentScope Scope { get; init; }
+
+    public DateTime GrantedAt { get; init; }
+
+    public DateTime ExpiresAt { get; init; }
+
+    public DateTime? RevokedAt { get; set; }
+
+    public int MaxUses { get; init; }
+
+    public int Uses { get; set; }
+
+    public EvidenceKind EvidenceKind { get; init; }
+
+    public required string EvidenceReference { get; init; }
+
+    public DateTime EvidenceCapturedAt { get; init; }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Registry.Service.Infrastructure;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database chosen by <c>Registry:Database:Provider</c>: a pooled context factory of the
+    /// provider's derived context, exposed as <see cref="IDbContextFactory{RegistryDbContext}"/> and as a scoped
+    /// <see cref="RegistryDbContext"/>, and the start-up migration.
+    /// </summary>
+    public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure(o => o.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+
+        // The provider is a start-up choice: read it once from configuration here.
+        var provider = configuration.GetValue($"{DatabaseOptions.SectionName}:Provider", DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            services.AddDbContextFactory<SqlServerRegistryDbContext>((sp, o) =>
+            {
+                var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                o.UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetServices<IInterceptor>());
+            });
+            services.TryAddSingleton<IDbContextFactory<RegistryDbContext>, RegistryDbContextFactory<SqlServerRegistryDbContext>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteRegistryDbContext>((sp, o) =>
+            {
+                var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                o.UseSqlite(SqliteConnectionString(options))
+                    .AddInterceptors(new SqlitePragmaInterceptor())
+                    .AddInterceptors(sp.GetServices<IInterceptor>());
+            });
+            services.TryAddSingleton<IDbContextFactory<RegistryDbContext>, RegistryDbContextFactory<SqliteRegistryDbContext>>();
+        }
+
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContext());
+        services.AddHostedService<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>The SQLite connection string: the configured one, or a file at <see cref="DatabaseOptions.SqlitePath"/>.</summary>
+    public static string SqliteConnectionString(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        return new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(options.SqlitePath), Pooling = true }.ToString();
+    }
+
+    /// <summary>The directory of the SQLite file, where Development keeps generated keys; null for SQL Server.</summary>
+    public static string? SqliteDirectory(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var dataSource = new SqliteConnectionStringBuilder(SqliteConnectionString(options)).DataSource;
+        return Path.GetDirectoryName(Path.GetFullPath(dataSource));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Registry.Service.Identity;
+using Registry.Service.Infrastructure;
+
+namespace Registry.Service.Partners;
+
+/// <summary>
+/// Verifies <c>authorization: Bearer rk_…</c> keys. BCrypt costs tens of milliseconds, so a verified key is
+/// remembered for <see cref="ApiKeyOptions.CacheDuration"/> (keyed by key id and a SHA-256 of the presented
+/// secret); that duration bounds how long a revoked key keeps working on another replica.
+/// </summary>
+public sealed class ApiKeyVerifier(
+    IDbContextFactory<RegistryDbContext> contextFactory,
+    TimeProvider timeProvider,
+    IOptions<ApiKeyOptions> options)
+{
+    private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the caller, or throws an UNAUTHENTICATED / PERMISSION_DENIED <see cref="RegistryException"/>.</summary>
+    public async Task<Caller> VerifyAsync(string? authorization, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(authorization))
+        {
+            throw RegistryErrors.Unauthenticated("API_KEY_MISSING", "No API key: send the header 'authorization: Bearer rk_<key id>_<secret>'.");
+        }
+
+        const string scheme = "Bearer ";
+        var presented = authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? authorization[scheme.Length..].Trim() : null;
+        if (!ApiKeyFormat.TryParse(presented, out var keyId, out var secret))
+        {
+            throw RegistryErrors.Unauthenticated("API_KEY_INVALID", "The API key is malformed: expected 'Bearer rk_<16 hex id>_<64 hex secret>'.");
+        }
+
+        var fingerprint = SHA256.HashData(Encoding.ASCII.GetBytes(secret));
+        var now = timeProvider.GetUtcNow();
+        if (_cache.TryGetValue(keyId, out var cached) && cached.ExpiresAt > now
+            && CryptographicOperations.FixedTimeEquals(cached.Fingerprint, fingerprint))
+        {
+            return cached.Caller;
+        }
+
+        var caller = await LoadAndVerifyAsync(keyId, secret, cancellationToken);
+        _cache[keyId] = new CachedKey(fingerprint, caller, now + options.Value.CacheDuration);
+        return caller;
+    }
+
+    /// <summary>Forgets a key at once on this replica (others forget it within the cache duration).</summary>
+    public void Evict(string keyId) => _cache.TryRemove(keyId, out _);
+
+    /// <summary>Forgets every key of a partner on this replica (e.g. when it is suspended).</summary>
+    public void EvictPartner(string partnerId)
+    {
+        foreach (var (keyId, entry) in _cache)
+        {
+            if (entry.Caller.PartnerId == partnerId)
+            {
+                _cache.TryRemove(keyId, out _);
+            }
+        }
+    }
+
+    private async Task<Caller> LoadAndVerifyAsync(string keyId, string secret, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var key = await db.ApiKeys.AsNoTracking().Include(k => k.Partner)
+            .SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
+        if (key is null || !BCrypt.Net.BCrypt.Verify(secret, key.SecretHash))
+        {
+            throw RegistryErrors.Unauthenticated("API_KEY_INVALID", "The API key is not valid.");
+        }
+
+        if (key.RevokedAt is not null)
+        {
+            throw RegistryErrors.Unauthenticated("API_KEY_REVOKED", $"The API key {keyId} was revoked.");
+        }
+
+        var partner = key.Partner!;
+        if (partner.IsSuspended)
+        {
+            throw RegistryErrors.PermissionDenied("PARTNER_SUSPENDED", $"Partner {partner.Id} is suspended; contact the registry administrators.");
+        }
+
+        return new Caller(partner.Id, key.Id, partner.Role, partner.AllowedPurposes);
+    }
+
+    private sealed record CachedKey(byte[] Fingerprint, Caller Caller, DateTimeOffset ExpiresAt);
+}

@@ -1,0 +1,24 @@
+using Registry.Service.Consent;
+
+namespace Registry.Service.Partners;
+
+/// <summary>A partner app, an auditor or an administrator, with its role and allowed purposes.</summary>
+public sealed class Partner
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; set; }
+
+    public required PartnerRole Role { get; init; }
+
+    /// <summary>The purposes a partner may use; empty for auditors and admins.</summary>
+    public List<ConsentPurpose> AllowedPurposes { get; set; } = [];
+
+    public bool IsSuspended { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public Guid Version { get; set; }
+
+    public List<ApiKey> ApiKeys { get; } = [];
+}

@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Registry.Service.Audit;
+using Registry.Service.Consent;
+using Registry.Service.Identity;
+using Registry.Service.Infrastructure;
+
+namespace Registry.Service.Partners;
+
+/// <summary>Creates partners, issues and revokes keys, suspends partners. Every change is audited with it.</summary>
+public sealed class PartnerAdministration(
+    RegistryDbContext db,
+    IAuditLog auditLog,
+    ApiKeyIssuer issuer,
+    ApiKeyVerifier verifier,
+    TimeProvider timeProvider)
+{
+    public const int MaxNameLength = 200;
+
+    public async Task<(Partner Partner, IssuedKey Key, string AuditEntryId)> CreateAsync(
+        Caller? caller, CreatePartnerCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (name, role, purposes) = Validate(command);
+        if (await db.Partners.AsNoTracking().AnyAsync(p => p.Name == name, cancellationToken))
+        {
+            throw PartnerErrors.PartnerExists(name);
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var partner = new Partner
+        {
+            Id = "p_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Name = name,
+            Role = role,
+            AllowedPurposes = purposes,
+            CreatedAt = now,
+            Version = Guid.NewGuid(),
+        };
+        var (key, issued) = issuer.Create(partner.Id, now);
+        var receipt = await auditLog.AppendAsync(Record(caller, AuditActions.PartnerCreate, $"partner={partner.Id};role={role};key={key.Id}"), (tx, _) =>
+        {
+            tx.Partners.Add(partner);
+            tx.ApiKeys.Add(key);
+            return Task.FromResult<string?>(null);
+        }, cancellationToken);
+        return (partner, issued, receipt.EntryId);
+    }
+
+    public async Task<IReadOnlyList<Partner>> ListAsync(CancellationToken cancellationToken) =>
+        await db.Partners.AsNoTracking().OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+
+    public async Task<(IssuedKey Key, string AuditEntryId)> IssueKeyAsync(Caller caller, string partnerId, CancellationToken cancellationToken)
+    {
+        if (!await db.Partners.AsNoTracking().AnyAsync(p => p.Id == partnerId, cancellationToken))
+        {
+            throw PartnerErrors.PartnerNotFound(partnerId);
+        }
+
+        var (key, issued) = issuer.Create(partnerId, timeProvider.GetUtcNow().UtcDateTime);
+        var receipt = await auditLog.AppendAsync(Record(caller, AuditActions.KeyIssue, $"partner={partnerId};key={key.Id}"), (tx, _) =>
+        {
+            tx.ApiKeys.Add(key);
+            return Task.FromResult<string?>(null);
+        }, cancellationToken);
+        return (issued, receipt.EntryId);
+    }
+
+    public async Task<(DateTime RevokedAt, string AuditEntryId)> RevokeKeyAsync(Caller caller, string keyId, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken)
+            ?? throw PartnerErrors.KeyNotFound(keyId);
+        if (key.RevokedAt is not null)
+        {
+            throw PartnerErrors.KeyAlreadyRevoked(keyId);
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var receipt = await auditLog.AppendAsync(Record(caller, AuditActions.KeyRevoke, $"partner={key.PartnerId};key={keyId}"), async (tx, ct) =>
+        {
+            var changed = await tx.ApiKeys.Where(k => k.Id == keyId && k.RevokedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
+            return changed == 1 ? null : "API_KEY_ALREADY_REVOKED";
+        }, cancellationToken);
+        if (receipt.IsRefused)
+        {
+            throw PartnerErrors.KeyAlreadyRevoked(keyId);
+        }
+
+        verifier.Evict(keyId);
+        return (now, receipt.EntryId);
+    }
+
+    public async Task<(Partner Partner, string AuditEntryId)> SetSuspendedAsync(
+        Caller caller, string partnerId, bool suspended, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            throw RegistryErrors.Validation(new FieldViolation("reason", "is required, at most 500 characters"));
+        }
+
+        var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
+            ?? throw PartnerErrors.PartnerNotFound(partnerId);
+        var action = suspended ? AuditActions.PartnerSuspend : AuditActions.PartnerReinstate;
+        var receipt = await auditLog.AppendAsync(Record(caller, action, $"partner={partnerId}") with { Reason = "ADMIN_DECISION" }, async (tx, ct) =>
+        {
+            await tx.Partners.Where(p => p.Id == partnerId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsSuspended, suspended).SetProperty(p => p.Version, Guid.NewGuid()), ct);
+            return null;
+        }, cancellationToken);
+        verifier.EvictPartner(partnerId);
+        partner.IsSuspended = suspended;
+        return (partner, receipt.EntryId);
+    }
+
+    private static AuditRecord Record(Caller? caller, string action, string detail) =>
+        new() { Action = action, Actor = caller, Outcome = AuditOutcomes.Ok, Detail = detail };
+
+    private static (string Name, PartnerRole Role, List<ConsentPurpose> Purposes) Validate(CreatePartnerCommand command)
+    {
+        var violations = new List<FieldViolation>();
+        var name = command.Name?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > MaxNameLength)
+        {
+            violations.Add(new FieldViolation("name", $"is required, 1..{MaxNameLength} characters"));
+        }
+
+        if (command.Role is null)
+        {
+            violations.Add(new FieldViolation("role", "is required: PARTNER, AUDITOR or ADMIN"));
+        }
+
+        if (command.AllowedPurposes.Any(p => p is null))
+        {
+            violations.Add(new FieldViolation("allowed_purposes", "contains an unspecified or unknown purpose"));
+        }
+
+        var purposes = command.AllowedPurposes.OfType<ConsentPurpose>().Distinct().ToList();
+        if (command.Role == PartnerRole.Partner && purposes.Count == 0)
+        {
+            violations.Add(new FieldViolation("allowed_purposes", "a partner needs at least one purpose"));
+        }
+        else if (command.Role is PartnerRole.Auditor or PartnerRole.Admin && purposes.Count > 0)
+        {
+            violations.Add(new FieldViolation("allowed_purposes", "only partners have purposes (roles are disjoint)"));
+        }
+
+        RequestValidation.ThrowIfAny(violations);
+        return (name, command.Role!.Value, purposes);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Registry.Service.Partners;
+
+public static class PartnersServiceCollectionExtensions
+{
+    /// <summary>Registers API key authentication, one authorization policy per role, partner administration and the bootstrap.</summary>
+    public static IServiceCollection AddRegistryPartners(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateOnStart();
+        services.TryAddSingleton<ApiKeyVerifier>();
+        services.TryAddSingleton<ApiKeyIssuer>();
+        services.TryAddScoped<PartnerAdministration>();
+
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(RegistryPolicies.Partner, p => p.RequireClaim(ApiKeyAuthenticationHandler.RoleClaim, nameof(PartnerRole.Partner)))
+            .AddPolicy(RegistryPolicies.Auditor, p => p.RequireClaim(ApiKeyAuthenticationHandler.RoleClaim, nameof(PartnerRole.Auditor)))
+            .AddPolicy(RegistryPolicies.Admin, p => p.RequireClaim(ApiKeyAuthenticationHandler.RoleClaim, nameof(PartnerRole.Admin)));
+        services.AddHostedService<AdminBootstrapper>();
+        return services;
+    }
+}

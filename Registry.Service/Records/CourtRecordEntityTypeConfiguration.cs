@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Registry.Service.Records;
+
+public sealed class CourtRecordEntityTypeConfiguration : IEntityTypeConfiguration<CourtRecord>
+{
+    public void Configure(EntityTypeBuilder<CourtRecord> builder)
+    {
+        builder.ToTable("records");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.SourceId).HasMaxLength(64);
+        builder.Property(r => r.CaseNumber).HasMaxLength(64);
+        builder.HasIndex(r => new { r.SourceId, r.CaseNumber }).IsUnique();
+        builder.Property(r => r.Category).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Article).HasMaxLength(200);
+        builder.Property(r => r.Region).HasMaxLength(16);
+        builder.Property(r => r.Court).HasMaxLength(300);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasMany(r => r.Subjects).WithOne().HasForeignKey(s => s.RecordId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

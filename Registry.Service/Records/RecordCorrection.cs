@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Registry.Service.Audit;
+using Registry.Service.Identity;
+using Registry.Service.Infrastructure;
+
+namespace Registry.Service.Records;
+
+/// <summary>Corrects or expunges a record by its key (source id, case number); audited with the change.</summary>
+public sealed class RecordCorrection(RegistryDbContext db, IAuditLog auditLog, TimeProvider timeProvider)
+{
+    public async Task<string> CorrectAsync(
+        Caller caller, string sourceId, string caseNumber, RecordStatus? status, DateOnly? expiresAt, string reason,
+        CancellationToken cancellationToken)
+    {
+        Validate(sourceId, caseNumber, reason);
+        if (status is null && expiresAt is null)
+        {
+            throw RegistryErrors.Validation(new FieldViolation("status", "give a new status or a new expires_at"));
+        }
+
+        return await ApplyAsync(caller, AuditActions.RecordCorrect, sourceId, caseNumber, reason, status, expiresAt, cancellationToken);
+    }
+
+    public async Task<string> ExpungeAsync(Caller caller, string sourceId, string caseNumber, string reason, CancellationToken cancellationToken)
+    {
+        Validate(sourceId, caseNumber, reason);
+        return await ApplyAsync(caller, AuditActions.RecordExpunge, sourceId, caseNumber, reason, RecordStatus.Expunged, null, cancellationToken);
+    }
+
+    private async Task<string> ApplyAsync(
+        Caller caller, string action, string sourceId, string caseNumber, string reason, RecordStatus? status, DateOnly? expiresAt,
+        CancellationToken cancellationToken)
+    {
+        var id = await db.Records.AsNoTracking().Where(r => r.SourceId == sourceId && r.CaseNumber == caseNumber)
+            .Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw RegistryErrors.NotFound("RECORD_NOT_FOUND", $"No record {sourceId}/{caseNumber} exists.");
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var record = new AuditRecord
+        {
+            Action = action,
+            Actor = caller,
+            Outcome = AuditOutcomes.Ok,
+            Detail = $"record={sourceId}/{caseNumber};status={status};expires_at={expiresAt:yyyy-MM-dd};reason={reason}",
+        };
+        var receipt = await auditLog.AppendAsync(record, async (tx, ct) =>
+        {
+            var entity = await tx.Records.SingleAsync(r => r.Id == id, ct);
+            entity.Status = status ?? entity.Status;
+            entity.ExpiresAt = expiresAt ?? entity.ExpiresAt;
+            entity.UpdatedAt = now;
+            entity.Version = Guid.NewGuid();
+            return null;
+        }, cancellationToken);
+        return receipt.EntryId;
+    }
+
+    private static void Validate(string sourceId, string caseNumber, string reason)
+    {
+        var violations = new List<FieldViolation>();
+        if (string.IsNullOrWhiteSpace(sourceId))
+        {
+            violations.Add(new FieldViolation("source_id", "is required"));
+        }
+
+        if (string.IsNullOrWhiteSpace(caseNumber))
+        {
+            violations.Add(new FieldViolation("case_number", "is required"));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            violations.Add(new FieldViolation("reason", "is required, at most 500 characters (no personal data)"));
+        }
+
+        RequestValidation.ThrowIfAny(violations);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Registry.Service.Records;
+
+public sealed class RecordSubjectEntityTypeConfiguration : IEntityTypeConfiguration<RecordSubject>
+{
+    public void Configure(EntityTypeBuilder<RecordSubject> builder)
+    {
+        builder.ToTable("record_subjects");
+        builder.HasKey(s => new { s.RecordId, s.SubjectKey });
+        builder.Property(s => s.SubjectKey).HasMaxLength(32);
+        builder.Property(s => s.SubjectKeyId).HasMaxLength(32);
+        builder.HasIndex(s => s.SubjectKey);
+    }
+}
