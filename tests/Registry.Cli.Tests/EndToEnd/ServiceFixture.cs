@@ -1,0 +1,54 @@
+extern alias service;
+
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ServiceProgram = service::Program;
+
+namespace Registry.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The real Registry.Service in-process on a SQLite file of its own (one per test class), in Development, with the
+/// bootstrap admin key written to a temp file.
+/// </summary>
+public sealed class ServiceFixture : WebApplicationFactory<ServiceProgram>
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("registry-cli-e2e-").FullName;
+
+    public string DatabasePath => Path.Combine(_directory, "registry.db");
+
+    public string AdminKeyFile => Path.Combine(_directory, "admin.key");
+
+    /// <summary>The bootstrap admin key; starts the service on first use.</summary>
+    public string AdminKey
+    {
+        get
+        {
+            _ = Server; // starts the host, which writes the key file on first start of an empty database
+            return File.ReadAllText(AdminKeyFile).Trim();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Registry:Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
+        builder.UseSetting("Registry:Database:SqlitePath", DatabasePath);
+        builder.UseSetting("Registry:Bootstrap:AdminKeyFile", AdminKeyFile);
+        builder.UseSetting("Registry:SubjectKey:Secret", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // Keys are revoked in the scenarios; do not let the verified-key cache hide that for seconds.
+        builder.UseSetting("Registry:ApiKeys:CacheDuration", "00:00:00");
+        builder.UseSetting("Registry:ApiKeys:BcryptWorkFactor", "4");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
