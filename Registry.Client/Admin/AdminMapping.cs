@@ -1,0 +1,62 @@
+using Registry.Client.Checks;
+using Registry.Client.Consents;
+using Registry.Client.Internal;
+using P = Registry.Protos.V1;
+
+namespace Registry.Client.Admin;
+
+/// <summary>Maps administration models to and from the v1 contract.</summary>
+internal static class AdminMapping
+{
+    public static PartnerInfo ToSdk(P.Partner partner) => new(
+        partner.PartnerId,
+        partner.Name,
+        RoleMapping.ToSdk(partner.Role),
+        partner.AllowedPurposes.Select(PurposeMapping.ToSdk).ToArray(),
+        partner.Suspended,
+        ProtoConvert.ToDateTimeOffset(partner.CreatedAt));
+
+    public static IssuedApiKey ToSdk(P.IssuedApiKey key, string auditEntryId) =>
+        new(key.KeyId, key.ApiKey, ProtoConvert.ToDateTimeOffset(key.CreatedAt), auditEntryId);
+
+    public static ImportBatchResult ToSdk(P.ImportRecordsResponse response) => new(
+        response.BatchNumber,
+        response.Inserted,
+        response.Updated,
+        response.Unchanged,
+        response.Rejected,
+        response.Rejections.Select(r => new RowRejection(r.Line, r.Field, r.Reason)).ToArray(),
+        response.AuditEntryId);
+
+    public static P.RecordBatch ToProto(long batchNumber, IReadOnlyList<RecordRow> rows)
+    {
+        var batch = new P.RecordBatch { BatchNumber = batchNumber };
+        foreach (var row in rows)
+        {
+            ArgumentNullException.ThrowIfNull(row, nameof(rows));
+            batch.Rows.Add(ToProto(row));
+        }
+
+        return batch;
+    }
+
+    private static P.RecordRow ToProto(RecordRow row)
+    {
+        var proto = new P.RecordRow
+        {
+            Line = row.Line,
+            SourceId = row.SourceId,
+            CaseNumber = row.CaseNumber,
+            Category = RecordCategoryMapping.ToProto(row.Category),
+            Article = row.Article,
+            Region = row.Region,
+            Court = row.Court,
+            DecisionDate = ProtoConvert.ToDate(row.DecisionDate),
+            EffectiveFrom = ProtoConvert.ToNullableDate(row.EffectiveFrom),
+            ExpiresAt = ProtoConvert.ToNullableDate(row.ExpiresAt),
+            Status = RecordStatusMapping.ToProto(row.Status),
+        };
+        proto.Identities.Add(row.Identities.Select(IdentityMapping.ToProto));
+        return proto;
+    }
+}

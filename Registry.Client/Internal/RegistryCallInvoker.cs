@@ -1,0 +1,85 @@
+using System.Runtime.CompilerServices;
+using Grpc.Core;
+using Polly;
+using Polly.Timeout;
+
+namespace Registry.Client.Internal;
+
+/// <summary>Runs the client's gRPC calls: adds the credential, applies the resilience pipeline, converts failures.</summary>
+internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryApiKeyCredential credential)
+{
+    public async Task<TResponse> UnaryAsync<TRequest, TResponse>(
+        Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> call,
+        TRequest request,
+        bool isRepeatable,
+        string? requestId,
+        CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RegistryResilience.IsRepeatable, isRepeatable);
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static async (ctx, state) =>
+                    await state.call(state.request, state.self.CreateCallOptions(ctx.CancellationToken)).ConfigureAwait(false),
+                context,
+                (call, request, self: this)).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw RegistryErrorConverter.FromRpcException(e, requestId);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw RegistryErrorConverter.FromTimeout(e, requestId);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Reads a server stream lazily, one message per <c>MoveNext</c>. Streams are not retried: a partly
+    /// consumed stream cannot be repeated transparently.</summary>
+    public async IAsyncEnumerable<TResponse> ServerStreamAsync<TResponse>(
+        Func<CallOptions, AsyncServerStreamingCall<TResponse>> call,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var streamingCall = Start(call, cancellationToken);
+        while (await MoveNextAsync(streamingCall.ResponseStream, cancellationToken).ConfigureAwait(false))
+        {
+            yield return streamingCall.ResponseStream.Current;
+        }
+    }
+
+    public AsyncDuplexStreamingCall<TRequest, TResponse> StartDuplex<TRequest, TResponse>(
+        Func<CallOptions, AsyncDuplexStreamingCall<TRequest, TResponse>> call, CancellationToken cancellationToken) =>
+        Start(call, cancellationToken);
+
+    public static async Task<bool> MoveNextAsync<T>(IAsyncStreamReader<T> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.MoveNext(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw RegistryErrorConverter.FromRpcException(e, requestId: null);
+        }
+    }
+
+    private T Start<T>(Func<CallOptions, T> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return call(CreateCallOptions(cancellationToken));
+        }
+        catch (RpcException e)
+        {
+            throw RegistryErrorConverter.FromRpcException(e, requestId: null);
+        }
+    }
+
+    private CallOptions CreateCallOptions(CancellationToken cancellationToken) =>
+        new(new Metadata { { "authorization", credential.AuthorizationHeaderValue } }, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,49 @@
+using Grpc.Core;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Registry.Client.Internal;
+
+/// <summary>Builds the client's one resilience pipeline: total timeout ⊃ retry ⊃ per-attempt timeout.</summary>
+internal static class RegistryResilience
+{
+    /// <summary>Whether repeating the call is harmless (a read, or a call that carries a request id the server deduplicates).</summary>
+    public static readonly ResiliencePropertyKey<bool> IsRepeatable = new("Registry.IsRepeatable");
+
+    public static ResiliencePipeline CreatePipeline(RegistryClientOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder { Name = "Registry.Client", TimeProvider = options.TimeProvider }
+            .AddTimeout(options.Timeout);
+
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context)),
+                DelayGenerator = args => ValueTask.FromResult(ServerRetryDelay(args.Outcome.Exception)),
+            });
+        }
+
+        return builder.AddTimeout(options.AttemptTimeout).Build();
+    }
+
+    // Unavailable means the service did not act (the contract's AUDIT_UNAVAILABLE says "nothing was changed"), and
+    // ResourceExhausted with a RetryInfo is a quota refusal the server asks us to repeat later. An attempt that timed out
+    // may have been applied, so it is repeated only when the server deduplicates it. Nothing else is retried.
+    private static bool ShouldRetry(Exception? exception, ResilienceContext context) => exception switch
+    {
+        RpcException { StatusCode: StatusCode.Unavailable } => true,
+        RpcException { StatusCode: StatusCode.ResourceExhausted } e => RegistryErrorConverter.GetRetryDelay(e) is not null,
+        TimeoutRejectedException => context.Properties.GetValue(IsRepeatable, false),
+        _ => false,
+    };
+
+    // The server's delay wins over our back-off; null falls back to exponential back-off with jitter.
+    private static TimeSpan? ServerRetryDelay(Exception? exception) =>
+        exception is RpcException { StatusCode: StatusCode.ResourceExhausted } e ? RegistryErrorConverter.GetRetryDelay(e) : null;
+}

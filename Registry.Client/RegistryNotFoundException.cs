@@ -1,0 +1,49 @@
+using Grpc.Core;
+
+namespace Registry.Client;
+
+/// <summary>The resource named in the request does not exist (or belongs to another partner).</summary>
+/// <remarks>Raised for <see cref="StatusCode.NotFound"/>.</remarks>
+public class RegistryNotFoundException : RegistryRequestException
+{
+    /// <summary>Creates an exception with a default message.</summary>
+    public RegistryNotFoundException()
+        : this("The Registry service refused the call.")
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">The message.</param>
+    public RegistryNotFoundException(string message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and an inner exception.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public RegistryNotFoundException(string message, Exception? innerException)
+        : this(StatusCode.NotFound, message, innerException: innerException)
+    {
+    }
+
+    /// <summary>Creates an exception with every detail.</summary>
+    /// <param name="statusCode">The gRPC status code.</param>
+    /// <param name="message">The message; it must not contain secrets or personal data.</param>
+    /// <param name="errorCode">The server's machine-readable reason (<c>google.rpc.ErrorInfo.reason</c>), if any.</param>
+    /// <param name="fieldViolations">The invalid request fields, if any.</param>
+    /// <param name="retryAfter">How long the server asked the caller to wait before retrying, if it did.</param>
+    /// <param name="requestId">The id of the request, if it had one.</param>
+    /// <param name="innerException">The cause, usually an <see cref="RpcException"/>.</param>
+    public RegistryNotFoundException(
+        StatusCode statusCode,
+        string message,
+        string? errorCode = null,
+        IReadOnlyList<RegistryFieldViolation>? fieldViolations = null,
+        TimeSpan? retryAfter = null,
+        string? requestId = null,
+        Exception? innerException = null)
+        : base(statusCode, message, errorCode, fieldViolations, retryAfter, requestId, innerException)
+    {
+    }
+}

@@ -1,7 +1,0 @@
-namespace Registry.Client.Tests;
-
-public sealed class PlaceholderTests
-{
-    [Fact]
-    public void Options_CanBeCreated() => Assert.NotNull(new RegistryClientOptions());
-}
