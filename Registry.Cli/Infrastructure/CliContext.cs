@@ -1,9 +1,13 @@
 using System.CommandLine;
+using Registry.Client;
 
 namespace Registry.Cli.Infrastructure;
 
 /// <summary>What every command needs besides its own options: the global options, the clock, the environment and the client factory.</summary>
-internal sealed class CliContext(TimeProvider timeProvider, Func<string, string?> getEnvironmentVariable)
+internal sealed class CliContext(
+    Func<CliConnection, RegistryClient> clientFactory,
+    TimeProvider timeProvider,
+    Func<string, string?> getEnvironmentVariable)
 {
     public GlobalOptions Options { get; } = new();
 
@@ -35,5 +39,38 @@ internal sealed class CliContext(TimeProvider timeProvider, Func<string, string?
         }
 
         return new CliConnection(server ?? GlobalOptions.DefaultServer, string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim());
+    }
+
+    /// <summary>Creates the SDK client for this invocation.</summary>
+    /// <exception cref="CliUsageException">No API key was given, or it does not have the shape of one.</exception>
+    public RegistryClient CreateClient(ParseResult parseResult)
+    {
+        var connection = ResolveConnection(parseResult);
+        if (connection.ApiKey is null)
+        {
+            throw new CliUsageException($"No API key: pass --api-key or set ${GlobalOptions.ApiKeyVariable}.");
+        }
+
+        try
+        {
+            _ = new RegistryApiKeyCredential(connection.ApiKey);
+        }
+        catch (ArgumentException)
+        {
+            // The SDK's message never contains the key; ours neither.
+            throw new CliUsageException("The API key does not have the shape rk_<key id>_<secret>.");
+        }
+
+        return clientFactory(connection);
+    }
+
+    /// <summary>The production client: the SDK with its default resilience, on this process's clock.</summary>
+    public static RegistryClient CreateDefaultClient(CliConnection connection, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return new RegistryClient(
+            connection.Server,
+            new RegistryApiKeyCredential(connection.ApiKey ?? string.Empty),
+            new RegistryClientOptions { TimeProvider = timeProvider });
     }
 }

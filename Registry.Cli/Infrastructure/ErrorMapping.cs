@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Registry.Client;
 using Registry.Client.Identity;
 
 namespace Registry.Cli.Infrastructure;
@@ -16,6 +17,7 @@ internal static class ErrorMapping
                 (ExitCodes.Interrupted, new CliError("INTERRUPTED", "Interrupted; the last call may or may not have reached the service.")),
             IdentityValidationException invalid => (ExitCodes.Usage, new CliError("INVALID_IDENTITY", invalid.Message, invalid.Rule)),
             CliUsageException usage => (ExitCodes.Usage, new CliError("USAGE", usage.Message)),
+            RegistryRequestException request => (ExitCodes.ServiceError, FromSdk(request)),
             RpcException rpc => (ExitCodes.ServiceError, FromRpc(rpc)),
             HttpRequestException http => (ExitCodes.ServiceError, new CliError("UNAVAILABLE", $"Cannot reach the service: {http.Message}")),
             IOException or UnauthorizedAccessException => (ExitCodes.Usage, new CliError("IO_ERROR", exception.Message)),
@@ -26,6 +28,15 @@ internal static class ErrorMapping
 
     /// <summary>The canonical upper-snake name of a gRPC status code: <c>PermissionDenied</c> → <c>PERMISSION_DENIED</c>.</summary>
     public static string CanonicalCode(StatusCode code) => Parsing.EnumToken.FromPascal(code.ToString());
+
+    private static CliError FromSdk(RegistryRequestException exception) => new(
+        CanonicalCode(exception.StatusCode),
+        exception.Message,
+        string.IsNullOrEmpty(exception.ErrorCode) ? null : exception.ErrorCode,
+        exception.RequestId,
+        exception.FieldViolations.Count > 0
+            ? exception.FieldViolations.Select(v => new CliFieldViolation(v.Field, v.Description)).ToList()
+            : null);
 
     private static CliError FromRpc(RpcException rpc)
     {

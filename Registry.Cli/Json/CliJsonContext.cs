@@ -1,5 +1,10 @@
 using System.Text.Json.Serialization;
+using Registry.Cli.Commands.Check;
+using Registry.Cli.Commands.Consent;
 using Registry.Cli.Commands.Identity;
+using Registry.Cli.Commands.Keys;
+using Registry.Cli.Commands.Partners;
+using Registry.Cli.Commands.Records;
 using Registry.Cli.Infrastructure;
 
 namespace Registry.Cli.Json;
@@ -14,4 +19,14 @@ namespace Registry.Cli.Json;
     Converters = [typeof(UtcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(CliErrorDocument))]
 [JsonSerializable(typeof(IdentityHashResult))]
+[JsonSerializable(typeof(PartnerCreatedResult))]
+[JsonSerializable(typeof(PartnerListResult))]
+[JsonSerializable(typeof(PartnerChangedResult))]
+[JsonSerializable(typeof(KeyIssuedResult))]
+[JsonSerializable(typeof(KeyRevokedResult))]
+[JsonSerializable(typeof(ConsentGrantedResult))]
+[JsonSerializable(typeof(ConsentRevokedResult))]
+[JsonSerializable(typeof(ConsentView))]
+[JsonSerializable(typeof(CheckView))]
+[JsonSerializable(typeof(RecordChangedResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
