@@ -20,8 +20,7 @@ internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryA
         try
         {
             return await pipeline.ExecuteAsync(
-                static async (ctx, state) =>
-                    await state.call(state.request, state.self.CreateCallOptions(ctx.CancellationToken)).ConfigureAwait(false),
+                static (ctx, state) => state.self.AttemptAsync(state.call, state.request, ctx.CancellationToken),
                 context,
                 (call, request, self: this)).ConfigureAwait(false);
         }
@@ -36,6 +35,21 @@ internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryA
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<TResponse> AttemptAsync<TRequest, TResponse>(
+        Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> call, TRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(request, CreateCallOptions(cancellationToken)).ConfigureAwait(false);
+        }
+        catch (RpcException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Our token (the caller's, or a Polly timeout's) fired: whatever status raced in, the attempt was cancelled. Polly
+            // recognises its own timeouts only as OperationCanceledException.
+            throw new OperationCanceledException(cancellationToken);
         }
     }
 
@@ -61,6 +75,10 @@ internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryA
         try
         {
             return await reader.MoveNext(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (RpcException e)
         {

@@ -17,8 +17,9 @@ internal static class RegistryChannelFactory
             },
             // A caller's handler is the caller's to dispose.
             DisposeHttpClient = options.HttpHandler is null,
-            // Polly's timeout strategies recognise their own cancellation only as OperationCanceledException.
-            ThrowOperationCanceledOnCancellation = true,
+            // Off, because with it on a DeadlineExceeded status sent by the server would also surface as a cancellation;
+            // RegistryCallInvoker turns a failure after our own token fired into OperationCanceledException instead.
+            ThrowOperationCanceledOnCancellation = false,
             // No ServiceConfig: the channel's own retries stay off, so they never multiply with the Polly retries.
             ServiceConfig = null,
         });

@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Registry.Service.Tests.Infrastructure;
+
+/// <summary>
+/// The real service, in process, on a real SQLite file of its own (a temp directory per factory), with a
+/// fake clock and a fixed subject key. Tests call it through generated gRPC clients.
+/// </summary>
+public class RegistryAppFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset StartTime = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public RegistryAppFactory()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        DatabasePath = Path.Combine(Directory, "registry.db");
+        AdminKeyFile = Path.Combine(Directory, "admin.key");
+        _settings["ConnectionStrings:Registry"] = $"Data Source={DatabasePath}";
+        _settings["Registry:SubjectKey:Secret"] = TestKeys.SubjectKeySecret;
+        _settings["Registry:SubjectKey:KeyId"] = "test1";
+        _settings["Registry:ApiKeys:BcryptWorkFactor"] = "4";
+        _settings["Registry:Bootstrap:AdminKeyFile"] = AdminKeyFile;
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath { get; }
+
+    public string AdminKeyFile { get; }
+
+    public FakeTimeProvider Clock { get; } = new(StartTime);
+
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Overrides a configuration value; call before the server starts.</summary>
+    public RegistryAppFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Extra service registrations applied after the app's own.</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    public string AdminApiKey
+    {
+        get
+        {
+            _ = Server; // starts the host, which bootstraps the key
+            return File.ReadAllText(AdminKeyFile).Trim();
+        }
+    }
+
+    public GrpcChannel CreateChannel(string? apiKey)
+    {
+        var handler = new BearerHandler(apiKey) { InnerHandler = Server.CreateHandler() };
+        return GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureTestServices?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a leftover temp directory is harmless.
+            }
+        }
+    }
+
+    private sealed class BearerHandler(string? apiKey) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (apiKey is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
