@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Registry.Cli.Commands.Audit;
 using Registry.Cli.Commands.Check;
 using Registry.Cli.Commands.Consent;
 using Registry.Cli.Commands.Identity;
@@ -42,6 +43,7 @@ internal static class RootCommandFactory
         root.Add(ConsentCommand.Create(context));
         root.Add(CheckCommand.Create(context));
         root.Add(RecordsCommand.Create(context));
+        root.Add(AuditCommand.Create(context));
         return root;
     }
 }

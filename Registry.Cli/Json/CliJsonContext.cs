@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Registry.Cli.Commands.Audit;
 using Registry.Cli.Commands.Check;
 using Registry.Cli.Commands.Consent;
 using Registry.Cli.Commands.Identity;
@@ -29,4 +30,9 @@ namespace Registry.Cli.Json;
 [JsonSerializable(typeof(ConsentView))]
 [JsonSerializable(typeof(CheckView))]
 [JsonSerializable(typeof(RecordChangedResult))]
+[JsonSerializable(typeof(AuditVerifyResult))]
+[JsonSerializable(typeof(AuditExportResult))]
+[JsonSerializable(typeof(AuditProveResult))]
+[JsonSerializable(typeof(AuditCsvRow))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
