@@ -55,7 +55,7 @@ public sealed class RegistryScenario(RegistryAppFactory factory)
         new() { ConsentId = consentId, H1 = ByteString.CopyFrom(h1), Purpose = purpose, RequestId = Guid.NewGuid().ToString() };
 
     /// <summary>Inserts a record for the subject <paramref name="h1"/> directly (the import is a later capability).</summary>
-    public async Task SeedRecordAsync(
+    public async Task<string> SeedRecordAsync(
         byte[] h1, Records.RecordCategory category, Records.RecordStatus status, DateOnly decisionDate, DateOnly? expiresAt = null, DateOnly? effectiveFrom = null)
     {
         using var scope = Factory.Services.CreateScope();
@@ -81,5 +81,6 @@ public sealed class RegistryScenario(RegistryAppFactory factory)
         record.Subjects.Add(new RecordSubject { SubjectKey = subject.Value, SubjectKeyId = subject.KeyId });
         db.Records.Add(record);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return record.CaseNumber;
     }
 }
