@@ -1,3 +1,4 @@
+using Registry.Service.Consent;
 using Registry.Service.Identity;
 
 namespace Registry.Service.Audit;
@@ -16,7 +17,7 @@ public sealed record AuditRecord
 
     public string? ConsentId { get; init; }
 
-    public string? Purpose { get; init; }
+    public ConsentPurpose? Purpose { get; init; }
 
     public string? Reason { get; init; }
 

@@ -34,7 +34,7 @@ public sealed class CheckHandler(
             Outcome = AuditOutcomes.Refused,
             Subject = subject,
             ConsentId = command.ConsentId,
-            Purpose = purpose.ToString(),
+            Purpose = purpose,
             RequestId = command.RequestId,
         };
 

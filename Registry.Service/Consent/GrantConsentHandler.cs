@@ -30,7 +30,7 @@ public sealed class GrantConsentHandler(
             Actor = caller,
             Outcome = AuditOutcomes.Ok,
             Subject = subject,
-            Purpose = purpose.ToString(),
+            Purpose = purpose,
             RequestId = command.RequestId,
         };
         if (!caller.AllowedPurposes.Contains(purpose))

@@ -43,7 +43,7 @@ public sealed class RevokeConsentHandler(RegistryDbContext db, IAuditLog auditLo
             Outcome = AuditOutcomes.Ok,
             Subject = new SubjectKey(consent.SubjectKey, consent.SubjectKeyId),
             ConsentId = consentId,
-            Purpose = consent.Purpose.ToString(),
+            Purpose = consent.Purpose,
             RequestId = requestId,
         };
         var receipt = await auditLog.AppendAsync(record, async (tx, ct) =>
