@@ -27,6 +27,10 @@ public static class AuditServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitAuditLog>());
         services.TryAddSingleton<AuditSequencer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSequencer>());
+        services.TryAddScoped<AuditorCalls>();
+        services.TryAddScoped<AuditQueryHandler>();
+        services.TryAddScoped<AuditProofHandler>();
+        services.TryAddScoped<AuditVerifyHandler>();
         return services;
     }
 }
