@@ -17,13 +17,15 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
         string holderId, MerkleFrontier? cached, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await SequencerLeases.TryTakeAsync(db, holderId, now.UtcDateTime, options.LeaseDuration, cancellationToken))
+        var lease = await SequencerLeases.TryTakeAsync(db, holderId, now.UtcDateTime, options.LeaseDuration, cancellationToken);
+        if (lease == LeaseState.HeldByOther)
         {
             return SequencingResult.NotHolder;
         }
 
         var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
-        var frontier = cached;
+        // A freshly taken lease means another replica may have sequenced meanwhile: rebuild and re-check all.
+        var frontier = lease == LeaseState.Taken ? null : cached;
         if (frontier is null || (last is null ? frontier.Size != 0 : AuditFrontierLoader.CheckAgainst(frontier, last, signer.Verifier) is not null))
         {
             (frontier, var problem) = await AuditFrontierLoader.LoadAsync(db, last, signer.Verifier, cancellationToken);

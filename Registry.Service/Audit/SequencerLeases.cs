@@ -12,35 +12,48 @@ public static class SequencerLeases
 {
     public const string SequencerLeaseName = "audit-sequencer";
 
-    public static async Task<bool> TryTakeAsync(
+    /// <summary>
+    /// <see cref="LeaseState.Renewed"/> when this holder's unexpired lease was extended; <see cref="LeaseState.Taken"/>
+    /// when it took an expired or missing lease (anything may have happened meanwhile, so the caller must
+    /// re-read the log); <see cref="LeaseState.HeldByOther"/> otherwise.
+    /// </summary>
+    public static async Task<LeaseState> TryTakeAsync(
         RegistryDbContext db, string holderId, DateTime now, TimeSpan duration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var expiresAt = now + duration;
-        var changed = await db.SequencerLeases
-            .Where(l => l.Name == SequencerLeaseName && (l.HolderId == holderId || l.ExpiresAt < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.HolderId, holderId).SetProperty(l => l.ExpiresAt, expiresAt), cancellationToken);
-        if (changed == 1)
+        var renewed = await db.SequencerLeases
+            .Where(l => l.Name == SequencerLeaseName && l.HolderId == holderId && l.ExpiresAt >= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expiresAt), cancellationToken);
+        if (renewed == 1)
         {
-            return true;
+            return LeaseState.Renewed;
+        }
+
+        var taken = await db.SequencerLeases
+            .Where(l => l.Name == SequencerLeaseName && l.ExpiresAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.HolderId, holderId).SetProperty(l => l.ExpiresAt, expiresAt), cancellationToken);
+        if (taken == 1)
+        {
+            return LeaseState.Taken;
         }
 
         if (await db.SequencerLeases.AnyAsync(l => l.Name == SequencerLeaseName, cancellationToken))
         {
-            return false;
+            return LeaseState.HeldByOther;
         }
 
         db.SequencerLeases.Add(new SequencerLease { Name = SequencerLeaseName, HolderId = holderId, ExpiresAt = expiresAt });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return LeaseState.Taken;
         }
         catch (DbUpdateException)
         {
             // Another replica created the lease first.
             db.ChangeTracker.Clear();
-            return false;
+            return LeaseState.HeldByOther;
         }
     }
 }
