@@ -115,13 +115,10 @@ internal sealed class AuditLogVerification
             return Bad(AuditVerificationProblem.Reordered, expected, $"Sequences {expected} and {expected + 1} are swapped.");
         }
 
-        if (nextBelongsAt(expected))
-        {
-            return Bad(AuditVerificationProblem.Inserted, expected, $"A row was inserted at sequence {expected}: the entry signed as {expected} follows it.");
-        }
-
         return signedAt switch
         {
+            null when nextBelongsAt(expected) =>
+                Bad(AuditVerificationProblem.Inserted, expected, $"A row was inserted at sequence {expected}: the entry signed as {expected} follows it."),
             null => Bad(AuditVerificationProblem.Modified, expected, $"Sequence {expected} was modified: its content no longer hashes to its stored leaf hash."),
             { } at when at < expected && (next is null || nextBelongsAt(at + 1)) =>
                 Bad(AuditVerificationProblem.Inserted, at, $"{expected - at} row(s) were inserted at sequence {at}: the entry signed as {at} is now stored as {expected}."),

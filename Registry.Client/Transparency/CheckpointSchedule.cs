@@ -51,8 +51,9 @@ internal sealed class CheckpointSchedule
             var start = sameAsPrevious ? _previousStart : _previousSize;
             if (head.Error is not null)
             {
+                var sealedRange = head.Size > start ? $" (it seals entries {start}..{head.Size - 1})" : string.Empty;
                 return Failure(AuditVerificationProblem.BadSignature, head.Size is null ? null : start, head,
-                    $"The checkpoint {Describe(head)} {head.Error}.", start);
+                    $"The checkpoint {Describe(head)} {head.Error}{sealedRange}.", start);
             }
 
             if (head.Size != frontier.Size)
