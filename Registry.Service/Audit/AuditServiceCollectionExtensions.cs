@@ -1,14 +1,36 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Registry.Client.Transparency;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Audit;
 
 public static class AuditServiceCollectionExtensions
 {
-    /// <summary>Registers the access log writer.</summary>
+    /// <summary>
+    /// Registers the group-commit access log writer, the sequencer (every replica; the lease holder works),
+    /// the checkpoint signing key and the auditor handlers.
+    /// </summary>
     public static IServiceCollection AddRegistryAudit(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IAuditLog, TransactionalAuditLog>();
+        services.AddOptions<AuditOptions>()
+            .BindConfiguration(AuditOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => AuditSigningKeyLoader.Load(
+            sp.GetRequiredService<IOptions<AuditOptions>>().Value,
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>()));
+        services.TryAddSingleton<GroupCommitAuditLog>();
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<GroupCommitAuditLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitAuditLog>());
+        services.TryAddSingleton<AuditSequencer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSequencer>());
+        services.TryAddScoped<AuditorCalls>();
+        services.TryAddScoped<AuditQueryHandler>();
+        services.TryAddScoped<AuditProofHandler>();
+        services.TryAddScoped<AuditVerifyHandler>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Grpc.HealthCheck;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Service.Audit;
 using Registry.Service.Checks;
 using Registry.Service.Consent;
 using Registry.Service.Partners;
@@ -35,6 +36,7 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<CheckGrpcService>();
         app.MapGrpcService<ConsentGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {

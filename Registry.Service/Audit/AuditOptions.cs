@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Registry.Service.Audit;
+
+/// <summary>The access log: group commit, sequencing and checkpoint signing (<c>Registry:Audit</c>).</summary>
+public sealed class AuditOptions
+{
+    public const string SectionName = "Registry:Audit";
+
+    /// <summary>At most this many entries per group commit. Default 512.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchSize { get; set; } = 512;
+
+    /// <summary>
+    /// How long the writer lingers for more entries when a batch is not full. Default zero: batches fill
+    /// while the previous commit syncs, so lingering only adds latency (docs/benchmarks.md).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan MaxBatchWait { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Entries that may wait for the writer before callers are held back. Default 8192.</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 8192;
+
+    /// <summary>How often the lease holder numbers new entries and signs a checkpoint. Default 1 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan SequencerInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a sequencer lease lasts without renewal; another replica takes over after it. Default 10 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>At most this many entries are sequenced per cycle (one transaction). Default 20,000.</summary>
+    [Range(1, 1_000_000)]
+    public int SequencerBatchSize { get; set; } = 20_000;
+
+    /// <summary>The checkpoint origin line (C2SP tlog-checkpoint), e.g. <c>registry.example/log</c>.</summary>
+    [Required]
+    [RegularExpression(@"^[\x21-\x7E]{1,200}$")]
+    public string Origin { get; set; } = "registry.example/log";
+
+    /// <summary>
+    /// The Ed25519 signer key in the C2SP note format (<c>PRIVATE+KEY+name+id+base64</c>). Takes precedence
+    /// over <see cref="SigningKeyFile"/>.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// A file holding the signer key. Outside Production, when neither is set, a key named after
+    /// <see cref="Origin"/> is generated in <c>audit-signing.key</c> beside the SQLite database; in
+    /// Production a missing key stops the service at start-up.
+    /// </summary>
+    public string? SigningKeyFile { get; set; }
+}

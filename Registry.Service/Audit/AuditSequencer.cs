@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Registry.Client.Transparency;
+using Registry.Service.Infrastructure;
+
+namespace Registry.Service.Audit;
+
+/// <summary>
+/// Runs on every replica; the one holding the sequencer lease numbers new entries and signs a checkpoint
+/// every <see cref="AuditOptions.SequencerInterval"/>. The others keep trying, and take over once the
+/// holder's lease expires.
+/// </summary>
+public sealed partial class AuditSequencer(
+    IDbContextFactory<RegistryDbContext> contextFactory,
+    NoteSigner signer,
+    IOptions<AuditOptions> options,
+    TimeProvider timeProvider,
+    ILogger<AuditSequencer> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private MerkleFrontier? _frontier;
+    private bool _isHolder;
+
+    /// <summary>This replica's lease holder id: unique per process.</summary>
+    public string HolderId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Runs one cycle now (the timer calls this; tests may too).</summary>
+    public async Task<SequencingResult> SequenceOnceAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var cycle = new AuditSequencingCycle(db, signer, options.Value);
+            var result = await cycle.RunAsync(HolderId, _frontier, timeProvider.GetUtcNow(), cancellationToken);
+            _frontier = result.Frontier;
+            if (result.IsHolder != _isHolder)
+            {
+                _isHolder = result.IsHolder;
+                LogLeaseChanged(logger, HolderId, result.IsHolder);
+            }
+
+            if (result.Problem is { } problem)
+            {
+                LogRefused(logger, problem);
+            }
+            else if (result.Sequenced > 0)
+            {
+                LogSequenced(logger, result.Sequenced, result.Frontier!.Size);
+            }
+
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SequencerInterval, timeProvider);
+        while (await WaitAsync(timer, stoppingToken))
+        {
+            try
+            {
+                await SequenceOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A busy or unreachable database: try again next tick (the lease simply lapses if this persists).
+                _frontier = null;
+                LogCycleFailed(logger, ex.GetType().Name);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 1510, EventName = nameof(LogSequenced), Level = LogLevel.Debug,
+        Message = "Sequenced {Count} audit entries; the log now has {TreeSize}")]
+    private static partial void LogSequenced(ILogger logger, int count, long treeSize);
+
+    [LoggerMessage(EventId = 1511, EventName = nameof(LogLeaseChanged), Level = LogLevel.Information,
+        Message = "Sequencer {HolderId} holds the lease: {IsHolder}")]
+    private static partial void LogLeaseChanged(ILogger logger, string holderId, bool isHolder);
+
+    [LoggerMessage(EventId = 1512, EventName = nameof(LogRefused), Level = LogLevel.Critical,
+        Message = "The audit log is inconsistent with its last signed checkpoint, so no checkpoint is signed: {Problem}. Run 'registry audit verify' and investigate tampering.")]
+    private static partial void LogRefused(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1513, EventName = nameof(LogCycleFailed), Level = LogLevel.Warning,
+        Message = "A sequencing cycle failed ({Exception}); retrying at the next tick")]
+    private static partial void LogCycleFailed(ILogger logger, string exception);
+}

@@ -1,0 +1,64 @@
+using Registry.Client.Transparency;
+using Registry.Service.Infrastructure;
+
+namespace Registry.Service.Audit;
+
+/// <summary>
+/// Loads the checkpoint signing key from configuration. Outside Production a missing key is generated once
+/// and kept beside the SQLite database (owner-only permissions), so that every replica on that file signs
+/// with the same key; in Production (or without a SQLite directory) a missing key is a start-up error.
+/// </summary>
+public static class AuditSigningKeyLoader
+{
+    public const string GeneratedKeyFileName = "audit-signing.key";
+
+    public static NoteSigner Load(AuditOptions options, DatabaseOptions database, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            return Parse(options.SigningKey, "Registry:Audit:SigningKey");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SigningKeyFile))
+        {
+            return File.Exists(options.SigningKeyFile)
+                ? Parse(File.ReadAllText(options.SigningKeyFile), "Registry:Audit:SigningKeyFile")
+                : throw new InvalidOperationException($"Registry:Audit:SigningKeyFile '{options.SigningKeyFile}' does not exist.");
+        }
+
+        var directory = DatabaseServiceCollectionExtensions.SqliteDirectory(database);
+        if (environment.IsProduction() || directory is null)
+        {
+            throw new InvalidOperationException(
+                "No audit checkpoint signing key is configured. Set Registry:Audit:SigningKey (a C2SP note signer key, " +
+                "PRIVATE+KEY+name+id+base64) or Registry:Audit:SigningKeyFile. Only non-Production SQLite setups generate one.");
+        }
+
+        var path = Path.Combine(directory, GeneratedKeyFileName);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(directory);
+            using var generated = NoteSigner.Generate(options.Origin);
+            SecretFile.WriteNew(path, generated.ExportSignerKey() + "\n");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    private static NoteSigner Parse(string signerKey, string source)
+    {
+        try
+        {
+            return NoteSigner.FromSignerKey(signerKey.Trim());
+        }
+        catch (FormatException)
+        {
+            // The message names the source only: the key itself must never reach a log.
+            throw new InvalidOperationException($"The audit signing key from {source} is not a valid C2SP Ed25519 signer key.");
+        }
+    }
+}
