@@ -98,6 +98,24 @@ public sealed class RegistryClientCheckTests
     }
 
     [Fact]
+    public async Task Check_RefusalWithErrorInfoMetadata_ExposesTheRefusalsAuditEntryId()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        var status = RpcErrors.Status(StatusCode.PermissionDenied, "CONSENT_REVOKED");
+        var info = status.GetDetail<Google.Rpc.ErrorInfo>();
+        info.Metadata["audit_entry_id"] = "a-refused";
+        status.Details.Clear();
+        status.Details.Add(Google.Protobuf.WellKnownTypes.Any.Pack(info));
+        host.Checks.OnCheck = (_, _) => throw status.ToRpcException();
+        var sut = host.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<RegistryAuthException>(() => sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, "req-1", Ct));
+
+        Assert.Equal("a-refused", ex.AuditEntryId);
+        Assert.Equal("a-refused", ex.ErrorMetadata["audit_entry_id"]);
+    }
+
+    [Fact]
     public async Task Check_InvalidArgument_ThrowsValidationWithViolationsAndIsNotRetried()
     {
         await using var host = await RegistryTestHost.StartAsync(Ct);
