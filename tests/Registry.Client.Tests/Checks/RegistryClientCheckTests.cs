@@ -69,6 +69,20 @@ public sealed class RegistryClientCheckTests
     }
 
     [Fact]
+    public async Task Check_FiftyConcurrentCallsOnOneClient_AllAnsweredWithDistinctRequestIds()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        host.Checks.OnCheck = (request, _) => Task.FromResult(new P.CheckResponse { Outcome = P.CheckOutcome.NoRecord, AuditEntryId = request.RequestId });
+        var sut = host.CreateClient();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, cancellationToken: Ct)));
+
+        Assert.All(results, r => Assert.Equal(r.RequestId, r.AuditEntryId));
+        Assert.Equal(50, results.Select(r => r.RequestId).Distinct().Count());
+        Assert.Equal(50, host.Recorder.Calls.Count);
+    }
+
+    [Fact]
     public async Task Check_PresenceResponse_HasNoSummary()
     {
         await using var host = await RegistryTestHost.StartAsync(Ct);
