@@ -26,11 +26,11 @@ public partial class RegistryClient
     /// <param name="fromSequence">The first sequence number to verify (inclusive).</param>
     /// <param name="toSequence">The last sequence number to verify (inclusive); the end of the log when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Whether the range verified, and where and how it did not.</returns>
+    /// <returns>Whether the range verified, where and how it did not, and the receipt of the request.</returns>
     /// <exception cref="RegistryAuthException">The key is invalid or not an auditor's.</exception>
     /// <exception cref="RegistryRequestException">The service failed the call or the client's timeout expired.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<AuditVerificationResult> VerifyAuditLogAsync(
+    public virtual async Task<ServerAuditVerification> VerifyAuditLogAsync(
         long fromSequence = 0, long? toSequence = null, CancellationToken cancellationToken = default)
     {
         var request = new P.VerifyAuditLogRequest { FromSequence = fromSequence };

@@ -42,7 +42,7 @@ public partial class RegistryClient
 
         Endpoint = endpoint;
         var channel = RegistryChannelFactory.Create(endpoint, validated);
-        _invoker = new RegistryCallInvoker(RegistryResilience.CreatePipeline(validated), credential);
+        _invoker = new RegistryCallInvoker(RegistryResilience.CreatePipeline(validated), credential, validated.TimeProvider);
         _consents = new P.ConsentService.ConsentServiceClient(channel);
         _checks = new P.CheckService.CheckServiceClient(channel);
         _admin = new P.AdminService.AdminServiceClient(channel);

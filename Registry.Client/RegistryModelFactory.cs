@@ -2,6 +2,7 @@ using Registry.Client.Admin;
 using Registry.Client.Audit;
 using Registry.Client.Checks;
 using Registry.Client.Consents;
+using Registry.Client.Transparency;
 
 namespace Registry.Client;
 
@@ -176,19 +177,12 @@ public static class RegistryModelFactory
     public static AuditCheckpoint AuditCheckpoint(string origin, long treeSize, ReadOnlyMemory<byte> rootHash, string signedNote, DateTimeOffset createdAt) =>
         new(origin, treeSize, rootHash, signedNote, createdAt);
 
-    /// <summary>Creates a <see cref="AuditVerificationResult"/> for tests.</summary>
-    /// <param name="isOk">Whether the range verified.</param>
-    /// <param name="entriesVerified">How many entries were verified.</param>
-    /// <param name="checkpointsVerified">How many checkpoints were verified.</param>
-    /// <param name="firstBadSequence">The first bad sequence number, when not ok.</param>
-    /// <param name="problem">What is wrong at the first bad position.</param>
-    /// <param name="message">A human-readable account of the problem.</param>
-    /// <param name="badCheckpointFromSize">When stored hashes were rewritten consistently: the previous size of the checkpoint interval whose root no longer matches.</param>
-    /// <param name="badCheckpointToSize">The size of that checkpoint interval.</param>
+    /// <summary>Creates a <see cref="ServerAuditVerification"/> for tests.</summary>
+    /// <param name="result">The verification result, in the same shape the offline verifier returns.</param>
     /// <param name="auditEntryId">The id of the audit entry that records the verification.</param>
     /// <returns>The model.</returns>
-    public static AuditVerificationResult AuditVerificationResult(bool isOk, long entriesVerified, long checkpointsVerified, long? firstBadSequence, AuditVerificationProblem problem, string message, long badCheckpointFromSize, long badCheckpointToSize, string auditEntryId) =>
-        new(isOk, entriesVerified, checkpointsVerified, firstBadSequence, problem, message, badCheckpointFromSize, badCheckpointToSize, auditEntryId);
+    public static ServerAuditVerification ServerAuditVerification(AuditVerificationResult result, string auditEntryId) =>
+        new(result, auditEntryId);
 
     /// <summary>Creates a <see cref="AuditInclusionProof"/> for tests.</summary>
     /// <param name="entry">The proven entry.</param>

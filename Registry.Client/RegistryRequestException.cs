@@ -71,6 +71,15 @@ public class RegistryRequestException : Exception
     /// <value>The <c>google.rpc.RetryInfo.retry_delay</c>, or <see langword="null"/>.</value>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>Gets the non-personal metadata of the server's <c>google.rpc.ErrorInfo</c>.</summary>
+    /// <value>Empty when the server sent none.</value>
+    public IReadOnlyDictionary<string, string> ErrorMetadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets the id of the audit entry that records the refused call, when the service reports one (refused checks
+    /// are audited too).</summary>
+    /// <value>The <c>audit_entry_id</c> of <see cref="ErrorMetadata"/>, or <see langword="null"/>.</value>
+    public string? AuditEntryId => ErrorMetadata.TryGetValue("audit_entry_id", out var id) ? id : null;
+
     /// <summary>Gets the id of the failed request, for correlation with the audit log.</summary>
     /// <value>The request id sent with the call, or <see langword="null"/> for calls without one.</value>
     public string? RequestId { get; }

@@ -1,6 +1,7 @@
 using Registry.Client.Admin;
 using Registry.Client.Consents;
 using Registry.Client.Internal;
+using Registry.Client.Transparency;
 using P = Registry.Protos.V1;
 
 namespace Registry.Client.Audit;
@@ -63,16 +64,27 @@ internal static class AuditMapping
         checkpoint.SignedNote,
         ProtoConvert.ToDateTimeOffset(checkpoint.CreatedAt));
 
-    public static AuditVerificationResult ToSdk(P.VerifyAuditLogResponse response) => new(
-        response.Ok,
-        response.EntriesVerified,
-        response.CheckpointsVerified,
-        response.HasFirstBadSequence ? response.FirstBadSequence : null,
-        (AuditVerificationProblem)(int)response.Problem,
-        response.Message,
-        response.BadCheckpointFromSize,
-        response.BadCheckpointToSize,
-        response.AuditEntryId);
+    public static ServerAuditVerification ToSdk(P.VerifyAuditLogResponse response)
+    {
+        // The offline verifier derives Ok from Problem; a server that says "not ok" without naming a problem must not read as ok.
+        var problem = (AuditVerificationProblem)(int)response.Problem;
+        if (!response.Ok && problem == AuditVerificationProblem.None)
+        {
+            problem = AuditVerificationProblem.Modified;
+        }
+
+        var result = new AuditVerificationResult
+        {
+            EntriesVerified = response.EntriesVerified,
+            CheckpointsVerified = response.CheckpointsVerified,
+            FirstBadSequence = response.HasFirstBadSequence ? response.FirstBadSequence : null,
+            Problem = problem,
+            BadCheckpointFromSize = response.BadCheckpointToSize == 0 ? null : response.BadCheckpointFromSize,
+            BadCheckpointToSize = response.BadCheckpointToSize == 0 ? null : response.BadCheckpointToSize,
+            Message = response.Message,
+        };
+        return new ServerAuditVerification(result, response.AuditEntryId);
+    }
 
     public static AuditInclusionProof ToSdk(P.GetInclusionProofResponse response) => new(
         ToSdk(response.Entry ?? new P.AuditEntry()),

@@ -6,7 +6,7 @@ using Polly.Timeout;
 namespace Registry.Client.Internal;
 
 /// <summary>Runs the client's gRPC calls: adds the credential, applies the resilience pipeline, converts failures.</summary>
-internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryApiKeyCredential credential)
+internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryApiKeyCredential credential, TimeProvider timeProvider)
 {
     public async Task<TResponse> UnaryAsync<TRequest, TResponse>(
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> call,
@@ -17,6 +17,7 @@ internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryA
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RegistryResilience.IsRepeatable, isRepeatable);
+        context.Properties.Set(RegistryResilience.StartedAt, timeProvider.GetTimestamp());
         try
         {
             return await pipeline.ExecuteAsync(

@@ -50,7 +50,9 @@ internal static class RegistryErrorConverter
     private static RegistryRequestException Create(
         StatusCode code, string? detail, RpcStatus? status, string? requestId, Exception? innerException)
     {
-        var reason = NullIfEmpty(status?.GetDetail<ErrorInfo>()?.Reason);
+        var info = status?.GetDetail<ErrorInfo>();
+        var reason = NullIfEmpty(info?.Reason);
+        var metadata = info?.Metadata.ToDictionary(StringComparer.Ordinal) ?? [];
         var violations = status?.GetDetail<BadRequest>()?.FieldViolations
             .Select(v => new RegistryFieldViolation(v.Field, v.Description))
             .ToArray();
@@ -58,18 +60,19 @@ internal static class RegistryErrorConverter
         requestId ??= NullIfEmpty(status?.GetDetail<RequestInfo>()?.RequestId);
         var message = BuildMessage(code, reason, detail, requestId);
 
-        return code switch
+        var exception = code switch
         {
             StatusCode.NotFound =>
-                new RegistryNotFoundException(code, message, reason, violations, retryAfter, requestId, innerException),
+                new RegistryNotFoundException(code, message, reason, violations, retryAfter, requestId, innerException) { ErrorMetadata = metadata },
             StatusCode.InvalidArgument or StatusCode.OutOfRange =>
-                new RegistryValidationException(code, message, reason, violations, retryAfter, requestId, innerException),
+                new RegistryValidationException(code, message, reason, violations, retryAfter, requestId, innerException) { ErrorMetadata = metadata },
             StatusCode.AlreadyExists or StatusCode.FailedPrecondition or StatusCode.Aborted =>
-                new RegistryConflictException(code, message, reason, violations, retryAfter, requestId, innerException),
+                new RegistryConflictException(code, message, reason, violations, retryAfter, requestId, innerException) { ErrorMetadata = metadata },
             StatusCode.Unauthenticated or StatusCode.PermissionDenied =>
-                new RegistryAuthException(code, message, reason, violations, retryAfter, requestId, innerException),
-            _ => new RegistryRequestException(code, message, reason, violations, retryAfter, requestId, innerException),
+                new RegistryAuthException(code, message, reason, violations, retryAfter, requestId, innerException) { ErrorMetadata = metadata },
+            _ => new RegistryRequestException(code, message, reason, violations, retryAfter, requestId, innerException) { ErrorMetadata = metadata },
         };
+        return exception;
     }
 
     // The server's status message is written by the service for partners and carries no personal data;

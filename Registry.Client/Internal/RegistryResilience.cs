@@ -11,6 +11,9 @@ internal static class RegistryResilience
     /// <summary>Whether repeating the call is harmless (a read, or a call that carries a request id the server deduplicates).</summary>
     public static readonly ResiliencePropertyKey<bool> IsRepeatable = new("Registry.IsRepeatable");
 
+    /// <summary>When the logical call started (a <see cref="TimeProvider.GetTimestamp"/> value).</summary>
+    public static readonly ResiliencePropertyKey<long> StartedAt = new("Registry.StartedAt");
+
     public static ResiliencePipeline CreatePipeline(RegistryClientOptions options)
     {
         var builder = new ResiliencePipelineBuilder { Name = "Registry.Client", TimeProvider = options.TimeProvider }
@@ -24,7 +27,7 @@ internal static class RegistryResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, options)),
                 DelayGenerator = args => ValueTask.FromResult(ServerRetryDelay(args.Outcome.Exception)),
             });
         }
@@ -33,15 +36,21 @@ internal static class RegistryResilience
     }
 
     // Unavailable means the service did not act (the contract's AUDIT_UNAVAILABLE says "nothing was changed"), and
-    // ResourceExhausted with a RetryInfo is a quota refusal the server asks us to repeat later. An attempt that timed out
-    // may have been applied, so it is repeated only when the server deduplicates it. Nothing else is retried.
-    private static bool ShouldRetry(Exception? exception, ResilienceContext context) => exception switch
+    // ResourceExhausted with a RetryInfo is a quota refusal the server asks us to repeat later, unless that delay would
+    // outlast the call's total timeout: then the caller gets the refusal (with RetryAfter) at once instead of a timeout
+    // later. An attempt that timed out may have been applied, so it is repeated only when the server deduplicates it.
+    // Nothing else is retried.
+    private static bool ShouldRetry(Exception? exception, ResilienceContext context, RegistryClientOptions options) => exception switch
     {
         RpcException { StatusCode: StatusCode.Unavailable } => true,
-        RpcException { StatusCode: StatusCode.ResourceExhausted } e => RegistryErrorConverter.GetRetryDelay(e) is not null,
+        RpcException { StatusCode: StatusCode.ResourceExhausted } e =>
+            RegistryErrorConverter.GetRetryDelay(e) is { } delay && Elapsed(context, options.TimeProvider) + delay < options.Timeout,
         TimeoutRejectedException => context.Properties.GetValue(IsRepeatable, false),
         _ => false,
     };
+
+    private static TimeSpan Elapsed(ResilienceContext context, TimeProvider timeProvider) =>
+        context.Properties.TryGetValue(StartedAt, out var startedAt) ? timeProvider.GetElapsedTime(startedAt) : TimeSpan.Zero;
 
     // The server's delay wins over our back-off; null falls back to exponential back-off with jitter.
     private static TimeSpan? ServerRetryDelay(Exception? exception) =>

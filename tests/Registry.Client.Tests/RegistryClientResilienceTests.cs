@@ -89,6 +89,21 @@ public sealed class RegistryClientResilienceTests
     }
 
     [Fact]
+    public async Task Check_RetryInfoDelayBeyondTotalTimeout_FailsAtOnceWithRetryAfter()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        host.Checks.OnCheck = (_, _) =>
+            throw RpcErrors.Exception(StatusCode.ResourceExhausted, "QUOTA_EXCEEDED", retryDelay: TimeSpan.FromMinutes(1));
+        var sut = host.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<RegistryRequestException>(() => sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, "r", Ct));
+
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(1), ex.RetryAfter);
+        Assert.Single(host.Recorder.Calls);
+    }
+
+    [Fact]
     public async Task ListPartners_ServerNeverAnswers_FailsWithDeadlineExceededAfterTotalTimeout()
     {
         await using var host = await RegistryTestHost.StartAsync(Ct);

@@ -5,6 +5,7 @@ using Registry.Client.Admin;
 using Registry.Client.Audit;
 using Registry.Client.Consents;
 using Registry.Client.Tests.Infrastructure;
+using Registry.Client.Transparency;
 using P = Registry.Protos.V1;
 
 namespace Registry.Client.Tests.Audit;
@@ -164,10 +165,11 @@ public sealed class RegistryClientAuditTests
 
         var sent = Assert.Single(host.Recorder.RequestsOf<P.VerifyAuditLogRequest>());
         Assert.Equal((3L, true, 9L), (sent.FromSequence, sent.HasToSequence, sent.ToSequence));
-        Assert.False(result.IsOk);
-        Assert.Equal((10L, 2L, (long?)7L), (result.EntriesVerified, result.CheckpointsVerified, result.FirstBadSequence));
-        Assert.Equal(AuditVerificationProblem.Reordered, result.Problem);
-        Assert.Equal(("out of order", 4L, 8L, "a-v"), (result.Message, result.BadCheckpointFromSize, result.BadCheckpointToSize, result.AuditEntryId));
+        Assert.False(result.Result.Ok);
+        Assert.Equal((10L, 2L, (long?)7L), (result.Result.EntriesVerified, result.Result.CheckpointsVerified, result.Result.FirstBadSequence));
+        Assert.Equal(AuditVerificationProblem.Reordered, result.Result.Problem);
+        Assert.Equal(("out of order", (long?)4L, (long?)8L), (result.Result.Message, result.Result.BadCheckpointFromSize, result.Result.BadCheckpointToSize));
+        Assert.Equal("a-v", result.AuditEntryId);
     }
 
     [Fact]
@@ -180,9 +182,22 @@ public sealed class RegistryClientAuditTests
         var result = await sut.VerifyAuditLogAsync(cancellationToken: Ct);
 
         Assert.False(Assert.Single(host.Recorder.RequestsOf<P.VerifyAuditLogRequest>()).HasToSequence);
-        Assert.True(result.IsOk);
-        Assert.Null(result.FirstBadSequence);
-        Assert.Equal(AuditVerificationProblem.None, result.Problem);
+        Assert.True(result.Result.Ok);
+        Assert.Null(result.Result.FirstBadSequence);
+        Assert.Null(result.Result.BadCheckpointToSize);
+        Assert.Equal(AuditVerificationProblem.None, result.Result.Problem);
+    }
+
+    [Fact]
+    public async Task VerifyAuditLog_NotOkWithoutProblem_NeverReadsAsOk()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        host.Audit.OnVerifyAuditLog = (_, _) => Task.FromResult(new P.VerifyAuditLogResponse { Ok = false });
+        var sut = host.CreateClient();
+
+        var result = await sut.VerifyAuditLogAsync(cancellationToken: Ct);
+
+        Assert.False(result.Result.Ok);
     }
 
     [Fact]

@@ -69,6 +69,20 @@ public sealed class RegistryClientCheckTests
     }
 
     [Fact]
+    public async Task Check_FiftyConcurrentCallsOnOneClient_AllAnsweredWithDistinctRequestIds()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        host.Checks.OnCheck = (request, _) => Task.FromResult(new P.CheckResponse { Outcome = P.CheckOutcome.NoRecord, AuditEntryId = request.RequestId });
+        var sut = host.CreateClient();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, cancellationToken: Ct)));
+
+        Assert.All(results, r => Assert.Equal(r.RequestId, r.AuditEntryId));
+        Assert.Equal(50, results.Select(r => r.RequestId).Distinct().Count());
+        Assert.Equal(50, host.Recorder.Calls.Count);
+    }
+
+    [Fact]
     public async Task Check_PresenceResponse_HasNoSummary()
     {
         await using var host = await RegistryTestHost.StartAsync(Ct);
@@ -95,6 +109,24 @@ public sealed class RegistryClientCheckTests
         Assert.Equal("CONSENT_EXPIRED", ex.ErrorCode);
         Assert.Equal("req-1", ex.RequestId);
         Assert.Single(host.Recorder.Calls);
+    }
+
+    [Fact]
+    public async Task Check_RefusalWithErrorInfoMetadata_ExposesTheRefusalsAuditEntryId()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        var status = RpcErrors.Status(StatusCode.PermissionDenied, "CONSENT_REVOKED");
+        var info = status.GetDetail<Google.Rpc.ErrorInfo>();
+        info.Metadata["audit_entry_id"] = "a-refused";
+        status.Details.Clear();
+        status.Details.Add(Google.Protobuf.WellKnownTypes.Any.Pack(info));
+        host.Checks.OnCheck = (_, _) => throw status.ToRpcException();
+        var sut = host.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<RegistryAuthException>(() => sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, "req-1", Ct));
+
+        Assert.Equal("a-refused", ex.AuditEntryId);
+        Assert.Equal("a-refused", ex.ErrorMetadata["audit_entry_id"]);
     }
 
     [Fact]
