@@ -14,6 +14,14 @@ public static class AuditNames
 
     public static string Purpose(ConsentPurpose purpose) => UpperSnake(purpose.ToString());
 
+    /// <summary>The role an entry's role name stands for; null for the service itself or an unknown name.</summary>
+    public static PartnerRole? ParseRole(string? name) =>
+        Enum.GetValues<PartnerRole>().Select(r => (PartnerRole?)r).FirstOrDefault(r => Role(r!.Value) == name);
+
+    /// <summary>The purpose an entry's purpose name stands for; null when absent or unknown.</summary>
+    public static ConsentPurpose? ParsePurpose(string? name) =>
+        Enum.GetValues<ConsentPurpose>().Select(p => (ConsentPurpose?)p).FirstOrDefault(p => Purpose(p!.Value) == name);
+
     private static string UpperSnake(string pascal)
     {
         var builder = new StringBuilder(pascal.Length + 4);

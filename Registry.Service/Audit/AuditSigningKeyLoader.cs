@@ -4,9 +4,9 @@ using Registry.Service.Infrastructure;
 namespace Registry.Service.Audit;
 
 /// <summary>
-/// Loads the checkpoint signing key from configuration. Outside Production a missing key is generated once
-/// and kept beside the SQLite database (owner-only permissions), so that every replica on that file signs
-/// with the same key; in Production (or without a SQLite directory) a missing key is a start-up error.
+/// Loads the checkpoint signing key from configuration. In Development a missing key is generated once and
+/// kept beside the SQLite database (owner-only permissions), so that every replica on that file signs with
+/// the same key; anywhere else a missing key is a start-up error, like a missing subject key.
 /// </summary>
 public static class AuditSigningKeyLoader
 {
@@ -31,11 +31,11 @@ public static class AuditSigningKeyLoader
         }
 
         var directory = DatabaseServiceCollectionExtensions.SqliteDirectory(database);
-        if (environment.IsProduction() || directory is null)
+        if (!environment.IsDevelopment() || directory is null)
         {
             throw new InvalidOperationException(
                 "No audit checkpoint signing key is configured. Set Registry:Audit:SigningKey (a C2SP note signer key, " +
-                "PRIVATE+KEY+name+id+base64) or Registry:Audit:SigningKeyFile. Only non-Production SQLite setups generate one.");
+                "PRIVATE+KEY+name+id+base64) or Registry:Audit:SigningKeyFile. Only Development generates one; `registry audit keygen --origin <origin>` makes a key pair.");
         }
 
         var path = Path.Combine(directory, GeneratedKeyFileName);

@@ -99,7 +99,7 @@ public sealed class AuditLogTests(RegistryAppFactory factory) : IClassFixture<Re
 
         Assert.Contains(pages.SelectMany(p => p.Entries), e => e.Detail.StartsWith($"partner={partnerId};", StringComparison.Ordinal));
         Assert.All(pages.SelectMany(p => p.Entries), e => Assert.Equal("partner.create", e.Action));
-        Assert.Equal(1, await _log.ScalarAsync<long>($"SELECT COUNT(*) FROM audit_entries WHERE Id = '{pages[0].AuditEntryId}' AND Action = 'audit.query' AND ActorRole = 'auditor'"));
+        Assert.Equal(1, await _log.ScalarAsync<long>($"SELECT COUNT(*) FROM audit_entries WHERE Id = '{pages[0].AuditEntryId}' AND Action = 'audit.query' AND ActorRole = 'ROLE_AUDITOR'"));
     }
 
     [Fact]

@@ -29,9 +29,9 @@ public sealed class AuditRecordingTests(RegistryAppFactory factory) : IClassFixt
         var row = Assert.Single(rows);
         Assert.Equal(response.AuditEntryId, row["Id"]);
         Assert.Equal(partnerId, row["PartnerId"]);
-        Assert.Equal("partner", row["ActorRole"]);
+        Assert.Equal("ROLE_PARTNER", row["ActorRole"]);
         Assert.Equal("record_found", row["Outcome"]);
-        Assert.Equal("DatingSafety", row["Purpose"]);
+        Assert.Equal("DATING_SAFETY", row["Purpose"]);
         Assert.Equal(request.RequestId, row["RequestId"]);
         Assert.Null(row["Reason"]);
         Assert.Equal(32, ((byte[])row["SubjectKey"]!).Length);
@@ -65,7 +65,7 @@ public sealed class AuditRecordingTests(RegistryAppFactory factory) : IClassFixt
 
         var rows = await _log.RowsAsync($"Detail LIKE 'partner={partnerId}%'");
         Assert.Equal(["key.issue", "key.revoke", "partner.create", "partner.suspend"], rows.Select(r => (string)r["Action"]!).Order().ToArray());
-        Assert.All(rows, r => Assert.Equal("admin", r["ActorRole"]));
+        Assert.All(rows, r => Assert.Equal("ROLE_ADMIN", r["ActorRole"]));
         Assert.All(rows, r => Assert.DoesNotContain(issued.ApiKey.ApiKey, (string)r["Detail"]!, StringComparison.Ordinal));
     }
 

@@ -29,6 +29,7 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
         _settings["Registry:SubjectKey:KeyId"] = "test1";
         _settings["Registry:ApiKeys:BcryptWorkFactor"] = "4";
         _settings["Registry:Bootstrap:AdminKeyFile"] = AdminKeyFile;
+        _settings["Registry:Audit:SigningKey"] = TestKeys.CheckpointSignerKey;
     }
 
     public string Directory { get; }

@@ -48,12 +48,25 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void Start_ProductionWithoutSigningKey_FailsWithAClearMessage()
+    {
+        using var factory = new RegistryAppFactory { EnvironmentName = "Production" }.With("Registry:Audit:SigningKey", null);
+
+        var ex = Assert.ThrowsAny<Exception>(() => factory.Server);
+
+        Assert.Contains("Registry:Audit:SigningKey", Flatten(ex), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_DevelopmentWithoutSubjectKey_GeneratesOneBesideTheDatabase()
     {
-        using var factory = new RegistryAppFactory { EnvironmentName = "Development" }.With("Registry:SubjectKey:Secret", null);
+        using var factory = new RegistryAppFactory { EnvironmentName = "Development" }
+            .With("Registry:SubjectKey:Secret", null)
+            .With("Registry:Audit:SigningKey", null);
 
         _ = factory.Server;
 
+        Assert.True(File.Exists(Path.Combine(factory.Directory, "audit-signing.key")));
         var keyFile = Path.Combine(factory.Directory, "subject-key.b64");
         Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(keyFile).Trim()).Length);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
