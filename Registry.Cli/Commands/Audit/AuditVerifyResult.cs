@@ -18,22 +18,22 @@ internal sealed record AuditVerifyResult(
     long? BadCheckpointToSize,
     string? AuditEntryId)
 {
-    public static AuditVerifyResult From(Registry.Client.Audit.AuditVerificationResult result)
+    public static AuditVerifyResult From(Registry.Client.Audit.ServerAuditVerification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        return From(verification.Result, "online") with
+        {
+            AuditEntryId = string.IsNullOrEmpty(verification.AuditEntryId) ? null : verification.AuditEntryId,
+        };
+    }
+
+    public static AuditVerifyResult From(Registry.Client.Transparency.AuditVerificationResult result, string mode = "offline")
     {
         ArgumentNullException.ThrowIfNull(result);
         var interval = result.BadCheckpointToSize > 0;
-        return new(result.IsOk, "online", result.EntriesVerified, result.CheckpointsVerified, result.FirstBadSequence,
+        return new(result.Ok, mode, result.EntriesVerified, result.CheckpointsVerified, result.FirstBadSequence,
             EnumToken.FromPascal(result.Problem.ToString()), result.Message,
-            interval ? result.BadCheckpointFromSize : null, interval ? result.BadCheckpointToSize : null,
-            string.IsNullOrEmpty(result.AuditEntryId) ? null : result.AuditEntryId);
-    }
-
-    public static AuditVerifyResult From(Registry.Client.Transparency.AuditVerificationResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new(result.Ok, "offline", result.EntriesVerified, result.CheckpointsVerified, result.FirstBadSequence,
-            EnumToken.FromPascal(result.Problem.ToString()), result.Message,
-            result.BadCheckpointFromSize, result.BadCheckpointToSize, null);
+            interval ? result.BadCheckpointFromSize : null, interval ? result.BadCheckpointToSize : null, null);
     }
 
     public void WriteText(TextWriter writer)
