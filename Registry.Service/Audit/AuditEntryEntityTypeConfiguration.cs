@@ -13,7 +13,8 @@ public sealed class AuditEntryEntityTypeConfiguration : IEntityTypeConfiguration
         builder.HasIndex(e => e.Sequence).IsUnique();
         builder.HasIndex(e => e.RecordedAt);
         builder.Property(e => e.PartnerId).HasMaxLength(40);
-        builder.HasIndex(e => e.PartnerId);
+        // (partner, request id) finds a repeated check (CheckRepeats) and serves partner filters.
+        builder.HasIndex(e => new { e.PartnerId, e.RequestId });
         builder.Property(e => e.KeyId).HasMaxLength(32);
         builder.Property(e => e.ActorRole).HasMaxLength(16);
         builder.Property(e => e.Action).HasMaxLength(40);

@@ -39,7 +39,11 @@ public sealed class CheckHandler(
         };
 
         var consent = await db.Consents.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.ConsentId, cancellationToken);
-        if (ConsentRules.Refusal(caller, consent, subject, purpose, now.UtcDateTime) is { } refusal)
+        var refusal = ConsentRules.Refusal(caller, consent, subject, purpose, now.UtcDateTime);
+        // A retry of a check already answered (lost response) is answered again without a new use, even when that
+        // first answer used the last use; any other refusal (revoked, expired, …) still holds.
+        var isRepeat = (refusal is null or ConsentRefusals.UsedUp) && await CheckRepeats.IsRepeatAsync(db, caller, command, subject, cancellationToken);
+        if (refusal is not null && !isRepeat)
         {
             var refused = await auditLog.AppendAsync(record with { Reason = refusal }, null, cancellationToken);
             throw ConsentErrors.Refused(refusal, refused.EntryId);
@@ -47,6 +51,12 @@ public sealed class CheckHandler(
 
         var result = await EvaluateAsync(subject, consent!.Scope, now, cancellationToken);
         var outcome = result.Found ? AuditOutcomes.RecordFound : AuditOutcomes.NoRecord;
+        if (isRepeat)
+        {
+            var repeat = await auditLog.AppendAsync(record with { Outcome = outcome, Reason = CheckRepeats.RepeatedReason }, null, cancellationToken);
+            return new CheckResult(result.Found, result.Summary, repeat.EntryId, consent.MaxUses - consent.Uses);
+        }
+
         var receipt = await auditLog.AppendAsync(record with { Outcome = outcome }, ConsentRules.ConsumeUse(consent.Id, now.UtcDateTime), cancellationToken);
         if (receipt.RefusalReason is { } lateRefusal)
         {

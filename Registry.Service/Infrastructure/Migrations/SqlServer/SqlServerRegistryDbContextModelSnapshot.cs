@@ -114,8 +114,6 @@ namespace Registry.Service.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnerId");
-
                     b.HasIndex("RecordedAt");
 
                     b.HasIndex("Sequence")
@@ -123,6 +121,8 @@ namespace Registry.Service.Infrastructure.Migrations.SqlServer
                         .HasFilter("[Sequence] IS NOT NULL");
 
                     b.HasIndex("SubjectKey");
+
+                    b.HasIndex("PartnerId", "RequestId");
 
                     b.ToTable("audit_entries", (string)null);
                 });

@@ -109,14 +109,14 @@ namespace Registry.Service.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnerId");
-
                     b.HasIndex("RecordedAt");
 
                     b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.HasIndex("SubjectKey");
+
+                    b.HasIndex("PartnerId", "RequestId");
 
                     b.ToTable("audit_entries", (string)null);
                 });
