@@ -38,7 +38,7 @@ public sealed class AuditLogTests(RegistryAppFactory factory) : IClassFixture<Re
         var ids = receipts.Select(r => r.AuditEntryId).ToHashSet();
         Assert.Equal(200, ids.Count);
         var stored = (await _log.RowsAsync("Action = 'check' AND Sequence IS NOT NULL")).Select(r => (string)r["Id"]!).ToHashSet();
-        Assert.Superset(stored, ids);
+        Assert.Subset(stored, ids); // every receipt is a sequenced entry (other tests of the class add more checks)
     }
 
     [Fact]

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Grpc.Net.Client;
+using Registry.Service.Tests.Infrastructure;
+
+namespace Registry.Service.Tests.Audit;
+
+/// <summary>
+/// A real <c>dotnet Registry.Service.dll</c> process (the build copied into the test output) on 127.0.0.1, with
+/// a short sequencer interval and lease. Killed, with its whole tree, on <see cref="Dispose"/>.
+/// </summary>
+public sealed class ServiceProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServiceProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the process wrote (for failure messages; the tests' admin key may be among them).</summary>
+    public string Output => string.Join('\n', _output.TakeLast(40));
+
+    public static ServiceProcess Start(string databasePath, string adminKeyFile)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Registry.Service.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references Registry.Service, so the build copies it.");
+        var port = FreePort();
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        var environment = info.Environment;
+        environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        environment["DOTNET_ENVIRONMENT"] = "Testing";
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        environment["Urls"] = $"http://127.0.0.1:{port}";
+        environment["ConnectionStrings__Registry"] = $"Data Source={databasePath}";
+        environment["Registry__SubjectKey__Secret"] = TestKeys.SubjectKeySecret;
+        environment["Registry__SubjectKey__KeyId"] = "test1";
+        environment["Registry__ApiKeys__BcryptWorkFactor"] = "4";
+        environment["Registry__Bootstrap__AdminKeyFile"] = adminKeyFile;
+        environment["Registry__Audit__SigningKey"] = TestKeys.CheckpointSignerKey;
+        environment["Registry__Audit__SequencerInterval"] = "00:00:00.200";
+        environment["Registry__Audit__LeaseDuration"] = "00:00:01.500";
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["Logging__LogLevel__Registry.Service.Audit"] = "Information";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var service = new ServiceProcess(process, port);
+        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
+    }
+
+    public GrpcChannel CreateChannel(string apiKey)
+    {
+        var handler = new BearerHandler(apiKey) { InnerHandler = new SocketsHttpHandler() };
+        return GrpcChannel.ForAddress($"http://127.0.0.1:{Port}", new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
+
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 200 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class BearerHandler(string apiKey) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
