@@ -102,7 +102,7 @@ public sealed class PartnerAdministration(
         var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
             ?? throw PartnerErrors.PartnerNotFound(partnerId);
         var action = suspended ? AuditActions.PartnerSuspend : AuditActions.PartnerReinstate;
-        var receipt = await auditLog.AppendAsync(Record(caller, action, $"partner={partnerId}") with { Reason = "ADMIN_DECISION" }, async (tx, ct) =>
+        var receipt = await auditLog.AppendAsync(Record(caller, action, $"partner={partnerId};reason={reason}") with { Reason = "ADMIN_DECISION" }, async (tx, ct) =>
         {
             await tx.Partners.Where(p => p.Id == partnerId)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsSuspended, suspended).SetProperty(p => p.Version, Guid.NewGuid()), ct);

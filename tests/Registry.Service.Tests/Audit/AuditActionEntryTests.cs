@@ -143,5 +143,6 @@ public sealed class AuditActionEntryTests(RegistryAppFactory factory) : IClassFi
             Reason = "ADMIN_DECISION", PartnerId = await _actors.AdminPartnerIdAsync(), KeyId = AuditActors.KeyIdOf(factory.AdminApiKey),
         }.AssertMatches(row);
         Assert.Single(await _log.RowsAsync($"Action = 'partner.suspend' AND Detail LIKE '%partner={partnerId}%'"));
+        Assert.EndsWith(";reason=cleared", (string)row["Detail"]!, StringComparison.Ordinal);
     }
 }
