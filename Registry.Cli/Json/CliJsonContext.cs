@@ -33,6 +33,7 @@ namespace Registry.Cli.Json;
 [JsonSerializable(typeof(AuditVerifyResult))]
 [JsonSerializable(typeof(AuditExportResult))]
 [JsonSerializable(typeof(AuditProveResult))]
+[JsonSerializable(typeof(AuditKeygenResult))]
 [JsonSerializable(typeof(AuditCsvRow))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

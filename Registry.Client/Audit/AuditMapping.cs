@@ -16,6 +16,7 @@ internal static class AuditMapping
             PartnerId = query.PartnerId ?? string.Empty,
             Action = query.Action ?? string.Empty,
             Outcome = query.Outcome ?? string.Empty,
+            FromSequence = query.FromSequence,
         };
         if (query.From is { } from)
         {

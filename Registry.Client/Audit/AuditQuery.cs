@@ -23,6 +23,11 @@ public sealed class AuditQuery
     /// <summary>Gets or sets the subject key (32 bytes, as found in another entry) the entries must have.</summary>
     public ReadOnlyMemory<byte>? SubjectKey { get; set; }
 
+    /// <summary>Gets or sets the inclusive lower bound on the entries' sequence number.</summary>
+    /// <value>Defaults to 0: no bound. To resume after the last entry seen, set it to that entry's sequence plus 1.</value>
+    /// <remarks>A service older than this field ignores it; followers should still skip sequences they have seen.</remarks>
+    public long FromSequence { get; set; }
+
     /// <summary>Gets or sets how many entries the service sends per page.</summary>
     /// <value>Defaults to 0, the service's default (100); at most 1000.</value>
     public int PageSize { get; set; }

@@ -32,6 +32,7 @@ public static class AuditMapping
             Action = NullIfEmpty(filter.Action),
             Outcome = NullIfEmpty(filter.Outcome),
             SubjectKey = filter.SubjectKey.IsEmpty ? null : filter.SubjectKey.ToByteArray(),
+            FromSequence = filter.FromSequence,
             PageSize = request.PageSize == 0 ? 100 : request.PageSize,
             AfterSequence = after,
             MaxEntries = request.MaxEntries,

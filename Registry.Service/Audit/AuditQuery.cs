@@ -15,6 +15,9 @@ public sealed record AuditQuery
 
     public byte[]? SubjectKey { get; init; }
 
+    /// <summary>Inclusive lower bound on the sequence number; 0 for none.</summary>
+    public long FromSequence { get; init; }
+
     public int PageSize { get; init; } = 100;
 
     public long? AfterSequence { get; init; }

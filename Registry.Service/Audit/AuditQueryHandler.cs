@@ -20,7 +20,7 @@ public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditor
         ArgumentNullException.ThrowIfNull(query);
         Validate(query);
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"from={query.From:O};to={query.To:O};partner={query.PartnerId};action={query.Action};outcome={query.Outcome};after={query.AfterSequence}");
+            $"from={query.From:O};to={query.To:O};partner={query.PartnerId};action={query.Action};outcome={query.Outcome};fromSeq={query.FromSequence};after={query.AfterSequence}");
         var id = await auditorCalls.RecordAsync(caller, AuditActions.AuditQuery, detail, cancellationToken, query.SubjectKey);
         return (id, PagesAsync(query, cancellationToken));
     }
@@ -105,6 +105,11 @@ public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditor
             entries = entries.Where(e => e.SubjectKey == subject);
         }
 
+        if (query.FromSequence > 0)
+        {
+            entries = entries.Where(e => e.Sequence >= query.FromSequence);
+        }
+
         return entries;
     }
 
@@ -123,6 +128,11 @@ public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditor
         if (query.SubjectKey is { Length: not 32 })
         {
             throw AuditErrors.Invalid("filter.subject_key", "must be 32 bytes");
+        }
+
+        if (query.FromSequence < 0)
+        {
+            throw AuditErrors.Invalid("filter.from_sequence", "must not be negative");
         }
 
         if (query.MaxEntries < 0)

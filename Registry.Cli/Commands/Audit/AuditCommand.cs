@@ -13,5 +13,6 @@ internal static class AuditCommand
             AuditExportCommand.Create(context),
             AuditTailCommand.Create(context),
             AuditProveCommand.Create(context),
+            AuditKeygenCommand.Create(context),
         };
 }

@@ -18,8 +18,9 @@ internal static class AuditTailCommand
     {
         var interval = CommonOptions.Duration("--interval", "How often to poll, e.g. 2s (default 2s).");
         var maxEntries = new Option<int?>("--max-entries") { Description = "Stop after this many entries.", HelpName = "n" };
+        var fromSeq = new Option<long>("--from-seq") { Description = "Start at this sequence number (default 0, the start of the log).", HelpName = "n" };
         var filters = new AuditFilterOptions();
-        var command = new Command("tail", "Follow the audit log: print entries as they are recorded (Ctrl+C to stop).") { interval, maxEntries };
+        var command = new Command("tail", "Follow the audit log: print entries as they are recorded (Ctrl+C to stop).") { interval, maxEntries, fromSeq };
         filters.AddTo(command);
         command.SetMappedAction(context, async (parseResult, output, cancellationToken) =>
         {
@@ -27,20 +28,30 @@ internal static class AuditTailCommand
             var query = filters.ToQuery(parseResult) ?? new AuditQuery();
             var limit = parseResult.GetValue(maxEntries) ?? int.MaxValue;
             var wait = parseResult.GetValue(interval) ?? TimeSpan.FromSeconds(2);
-            var seenAtLast = new HashSet<string>(StringComparer.Ordinal);
+            if (limit < 1 || parseResult.GetValue(fromSeq) < 0)
+            {
+                throw new CliUsageException("--max-entries must be at least 1 and --from-seq at least 0.");
+            }
+
+            // The service returns only sequenced entries, in sequence order, and a sequence number is never reused:
+            // resuming at the last printed sequence + 1 is exact, with no gap and no duplicate.
+            var next = parseResult.GetValue(fromSeq);
             var printed = 0;
             while (printed < limit)
             {
+                query.FromSequence = next;
+                query.MaxEntries = limit - printed;
                 var found = false;
                 await foreach (var entry in client.QueryAuditLogAsync(query, cancellationToken))
                 {
-                    // Resume at the last instant seen; entries of that same instant are skipped by id.
-                    if (query.From == entry.RecordedAt ? !seenAtLast.Add(entry.EntryId) : !Advance(query, seenAtLast, entry))
+                    // A service older than filter.from_sequence ignores it and starts over: skip what was printed.
+                    if (entry.Sequence is not { } sequence || sequence < next)
                     {
                         continue;
                     }
 
                     found = true;
+                    next = sequence + 1;
                     Write(output, AuditRowMapping.ToRow(entry));
                     if (++printed >= limit)
                     {
@@ -57,14 +68,6 @@ internal static class AuditTailCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static bool Advance(AuditQuery query, HashSet<string> seenAtLast, AuditEntryInfo entry)
-    {
-        query.From = entry.RecordedAt;
-        seenAtLast.Clear();
-        seenAtLast.Add(entry.EntryId);
-        return true;
     }
 
     private static void Write(CommandOutput output, AuditCsvRow row)

@@ -3,72 +3,111 @@ using Registry.Client;
 
 namespace Registry.Cli.Tests.EndToEnd;
 
-/// <summary>
-/// The audit commands against the real service. They skip themselves while the service answers UNIMPLEMENTED
-/// (AuditService is issue 4, not on main yet) and run as soon as it lands.
-/// </summary>
-public sealed class CliAuditScenarioTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+/// <summary>Online <c>audit verify</c> and <c>audit export</c> against the real service, and the export verified offline.</summary>
+public sealed class CliAuditScenarioTests : IClassFixture<ServiceFixture>
 {
-    private const string SkipReason = "Registry.Service does not implement AuditService yet (issue 4): the call answered UNIMPLEMENTED.";
+    private readonly ServiceFixture _fixture;
+    private readonly CliHarness _cli;
+    private readonly AuditLogDriver _log;
 
-    private readonly CliHarness _cli = new()
+    public CliAuditScenarioTests(ServiceFixture fixture)
     {
-        ClientFactory = connection => new RegistryClient(
-            connection.Server,
-            new RegistryApiKeyCredential(connection.ApiKey!),
-            new RegistryClientOptions { HttpHandler = fixture.Server.CreateHandler(), MaxRetries = 0 }),
-    };
-
-    [Fact]
-    public async Task AuditVerify_WithAuditorKey_VerifiesTheLog()
-    {
-        var auditorKey = await CreateAuditorKeyAsync();
-
-        var run = await _cli.RunAsync("audit", "verify", "--api-key", auditorKey, "--json");
-
-        SkipWhenUnimplemented(run);
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.True(run.Json().GetProperty("ok").GetBoolean());
+        _fixture = fixture;
+        _cli = new CliHarness
+        {
+            ClientFactory = connection => new RegistryClient(
+                connection.Server,
+                new RegistryApiKeyCredential(connection.ApiKey!),
+                new RegistryClientOptions { HttpHandler = fixture.Server.CreateHandler(), MaxRetries = 0 }),
+        };
+        _log = new AuditLogDriver(fixture, _cli);
     }
 
     [Fact]
-    public async Task AuditExport_WithAuditorKey_WritesCsvThatVerifiesOffline()
+    public async Task AuditVerify_WithAuditorKey_VerifiesTheSequencedLog()
     {
-        var auditorKey = await CreateAuditorKeyAsync();
-        var path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.csv");
+        var auditorKey = await _log.CreateAuditorKeyAsync();
+        await _log.EnsureSequencedAsync(4);
 
-        var run = await _cli.RunAsync("audit", "export", "--out", path, "--api-key", auditorKey, "--json");
+        var run = await _cli.RunAsync("audit", "verify", "--api-key", auditorKey, "--json");
 
-        SkipWhenUnimplemented(run);
+        var json = run.Json();
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.True(run.Json().GetProperty("verifiable").GetBoolean());
-        Assert.True(File.Exists(path));
-        File.Delete(path);
-        File.Delete(path + ".checkpoints.json");
+        Assert.True(json.GetProperty("ok").GetBoolean());
+        Assert.Equal("online", json.GetProperty("mode").GetString());
+        Assert.True(json.GetProperty("entriesVerified").GetInt64() >= 4, run.ToString());
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("auditEntryId").GetString()));
+    }
+
+    [Fact]
+    public async Task AuditVerify_RangeBeyondTheLog_IsRefusedAsInvalid()
+    {
+        var auditorKey = await _log.CreateAuditorKeyAsync();
+
+        var run = await _cli.RunAsync("audit", "verify", "--from-seq", "5", "--to-seq", "2", "--api-key", auditorKey, "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.ServiceError, run.ToString());
+        Assert.Equal("INVALID_ARGUMENT", run.Json().GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task AuditExport_Unfiltered_WritesCsvThatVerifiesOffline()
+    {
+        var auditorKey = await _log.CreateAuditorKeyAsync();
+        await _log.EnsureSequencedAsync(4);
+        var path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var run = await _cli.RunAsync("audit", "export", "--out", path, "--api-key", auditorKey, "--json");
+
+            var json = run.Json();
+            Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+            Assert.True(json.GetProperty("verifiable").GetBoolean());
+            Assert.True(json.GetProperty("checkpoints").GetInt32() >= 2, run.ToString());
+            var verify = await _cli.RunAsync("audit", "verify", "--offline", "--export", path, "--public-key", _log.VerifierKey, "--json");
+            Assert.True(verify.ExitCode == ExitCodes.Ok, verify.ToString());
+            Assert.Equal(json.GetProperty("rows").GetInt64(), verify.Json().GetProperty("entriesVerified").GetInt64());
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".checkpoints.json");
+        }
+    }
+
+    [Fact]
+    public async Task AuditExport_FilteredByAction_WritesOnlyThoseRowsAndWarns()
+    {
+        var auditorKey = await _log.CreateAuditorKeyAsync();
+        await _log.EnsureSequencedAsync(2);
+        var path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var run = await _cli.RunAsync("audit", "export", "--out", path, "--action", "partner.create", "--api-key", auditorKey, "--json");
+
+            Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+            Assert.False(run.Json().GetProperty("verifiable").GetBoolean());
+            Assert.Contains("cannot be verified", run.Stderr, StringComparison.Ordinal);
+            var lines = (await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken)).Skip(1).ToList();
+            Assert.NotEmpty(lines);
+            Assert.All(lines, line => Assert.Contains(",partner.create,", line, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
     public async Task AuditVerify_WithPartnerKey_IsRefusedForRole()
     {
         var run = await _cli.RunAsync("partners", "create", "--name", $"app-{Guid.NewGuid():N}", "--role", "partner",
-            "--purpose", "dating-safety", "--api-key", fixture.AdminKey, "--json");
+            "--purpose", "dating-safety", "--api-key", _fixture.AdminKey, "--json");
         var partnerKey = run.Json().GetProperty("apiKey").GetProperty("apiKey").GetString()!;
 
         var verify = await _cli.RunAsync("audit", "verify", "--api-key", partnerKey, "--json");
 
-        SkipWhenUnimplemented(verify);
         Assert.Equal(ExitCodes.ServiceError, verify.ExitCode);
         Assert.Equal("PERMISSION_DENIED", verify.Json().GetProperty("error").GetProperty("code").GetString());
-    }
-
-    private static void SkipWhenUnimplemented(CliRun run) =>
-        Assert.SkipWhen(run.ExitCode == ExitCodes.ServiceError && run.Stderr.Contains("UNIMPLEMENTED", StringComparison.Ordinal), SkipReason);
-
-    private async Task<string> CreateAuditorKeyAsync()
-    {
-        var run = await _cli.RunAsync("partners", "create", "--name", $"auditor-{Guid.NewGuid():N}", "--role", "auditor",
-            "--api-key", fixture.AdminKey, "--json");
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        return run.Json().GetProperty("apiKey").GetProperty("apiKey").GetString()!;
     }
 }
