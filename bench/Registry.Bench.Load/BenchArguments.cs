@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Registry.Bench.Load;
+
+/// <summary>Command line: <c>--reps 5 --warmup 3 --seconds 10 --concurrency 64 --consents 3000 --modes audit,noop,echo</c>.</summary>
+public sealed record BenchArguments(int Repetitions, TimeSpan WarmUp, TimeSpan Window, int Concurrency, int Consents, int RecordEvery, IReadOnlyList<AuditMode> Modes)
+{
+    public static BenchArguments Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var modes = values.TryGetValue("modes", out var m) ? m : "audit,noop,echo";
+        return new BenchArguments(
+            Int("reps", 5),
+            TimeSpan.FromSeconds(Int("warmup", 3)),
+            TimeSpan.FromSeconds(Int("seconds", 10)),
+            Int("concurrency", 64),
+            Int("consents", 3000),
+            Int("record-every", 10),
+            modes.Split(',').Select(s => Enum.Parse<AuditMode>(s, ignoreCase: true)).ToArray());
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+
+namespace Registry.Bench.Load;
+
+/// <summary>Formats runs, medians per mode, and ratios against the no-op, as Markdown-ready text.</summary>
+public static class BenchReport
+{
+    public static string Line(RunResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"rep {r.Repetition} {r.Mode,-5} calls/s {r.CallsPerSecond,8:F0}  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  errors {r.Errors}  load {r.LoadAverage}  {Batches(r.BatchSizes)}");
+    }
+
+    public static string Summary(IReadOnlyList<RunResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var builder = new StringBuilder();
+        builder.AppendLine("| mode | runs | median calls/s | median p50 ms | median p99 ms | errors | ratio to no-op (median of per-rep ratios) |");
+        builder.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var group in results.GroupBy(r => r.Mode))
+        {
+            var ratios = group.Select(r => Ratio(results, r)).Where(x => !double.IsNaN(x)).ToArray();
+            builder.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {group.Key} | {group.Count()} | {Median(group.Select(r => r.CallsPerSecond)):F0} | {Median(group.Select(r => r.P50Ms)):F2} | {Median(group.Select(r => r.P99Ms)):F2} | {group.Sum(r => r.Errors)} | {(ratios.Length == 0 ? "-" : Median(ratios).ToString("F2", CultureInfo.InvariantCulture))} |"));
+        }
+
+        var audited = results.Where(r => r.Mode == AuditMode.Audit).SelectMany(r => r.BatchSizes).ToArray();
+        builder.Append("audit batches over all audit runs: ").Append(Batches(audited));
+        return builder.ToString();
+    }
+
+    private static double Ratio(IReadOnlyList<RunResult> results, RunResult r)
+    {
+        var noOp = results.FirstOrDefault(x => x.Mode == AuditMode.NoOp && x.Repetition == r.Repetition);
+        return noOp is null ? double.NaN : r.CallsPerSecond / noOp.CallsPerSecond;
+    }
+
+    private static string Batches(IReadOnlyList<int> sizes)
+    {
+        if (sizes.Count == 0)
+        {
+            return "batches: none";
+        }
+
+        var sorted = sizes.Order().ToArray();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"batches: {sorted.Length} (mean {sorted.Average():F1}, median {sorted[sorted.Length / 2]}, p90 {sorted[(int)(sorted.Length * 0.9)]}, max {sorted[^1]}; per s incl. warm-up)");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

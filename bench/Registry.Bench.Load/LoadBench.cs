@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Registry.Bench.Load;
+
+/// <summary>Check throughput with durable auditing vs. a no-op audit write, same process, same run (docs/benchmarks.md).</summary>
+public static class LoadBench
+{
+    public static async Task Main(string[] args)
+    {
+        var arguments = BenchArguments.Parse(args);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30)); // bounded whatever the arguments
+        await using var host = new BenchHost();
+        Console.WriteLine($"cores={Environment.ProcessorCount} concurrency={arguments.Concurrency} warmup={arguments.WarmUp.TotalSeconds}s window={arguments.Window.TotalSeconds}s reps={arguments.Repetitions} consents={arguments.Consents} server={host.Address} (in-process Kestrel, h2c)");
+        var scenario = await BenchScenario.CreateAsync(host, arguments.Consents, arguments.RecordEvery, stop.Token);
+        var runner = new LoadRunner(host, scenario, arguments.Concurrency);
+        var results = new List<RunResult>();
+        for (var rep = 1; rep <= arguments.Repetitions; rep++)
+        {
+            foreach (var mode in arguments.Modes)
+            {
+                var result = await runner.RunAsync(mode, rep, arguments.WarmUp, arguments.Window, stop.Token);
+                results.Add(result);
+                Console.WriteLine(BenchReport.Line(result));
+            }
+        }
+
+        host.AuditLog.Mode = AuditMode.Audit;
+        Console.WriteLine();
+        Console.WriteLine(BenchReport.Summary(results));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audited checks: {runner.AuditedChecksSoFar} of a capacity of {runner.AuditedCapacity}"));
+    }
+}
