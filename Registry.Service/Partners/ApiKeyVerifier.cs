@@ -20,6 +20,10 @@ public sealed class ApiKeyVerifier(
 {
     private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
 
+    // One BCrypt verification at a time per presented key: when a cache entry expires under load, the calls in
+    // flight with that key share one verification instead of each running BCrypt (tens of ms) at once.
+    private readonly ConcurrentDictionary<string, Lazy<Task<Caller>>> _verifying = new(StringComparer.Ordinal);
+
     /// <summary>Returns the caller, or throws an UNAUTHENTICATED / PERMISSION_DENIED <see cref="RegistryException"/>.</summary>
     public async Task<Caller> VerifyAsync(string? authorization, CancellationToken cancellationToken)
     {
@@ -43,8 +47,26 @@ public sealed class ApiKeyVerifier(
             return cached.Caller;
         }
 
-        var caller = await LoadAndVerifyAsync(keyId, secret, cancellationToken);
-        _cache[keyId] = new CachedKey(fingerprint, caller, now + options.Value.CacheDuration);
+        var flightKey = keyId + ":" + Convert.ToHexString(fingerprint);
+        var flight = _verifying.GetOrAdd(flightKey, _ => new Lazy<Task<Caller>>(() => VerifyAndCacheAsync(keyId, secret, fingerprint)));
+        try
+        {
+            return await flight.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (flight.Value.IsCompleted)
+            {
+                _verifying.TryRemove(new KeyValuePair<string, Lazy<Task<Caller>>>(flightKey, flight));
+            }
+        }
+    }
+
+    // Not tied to one caller's token: the verification is shared by every caller waiting on it.
+    private async Task<Caller> VerifyAndCacheAsync(string keyId, string secret, byte[] fingerprint)
+    {
+        var caller = await LoadAndVerifyAsync(keyId, secret, CancellationToken.None);
+        _cache[keyId] = new CachedKey(fingerprint, caller, timeProvider.GetUtcNow() + options.Value.CacheDuration);
         return caller;
     }
 
