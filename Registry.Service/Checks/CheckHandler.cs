@@ -42,7 +42,7 @@ public sealed class CheckHandler(
         var refusal = ConsentRules.Refusal(caller, consent, subject, purpose, now.UtcDateTime);
         // A retry of a check already answered (lost response) is answered again without a new use, even when that
         // first answer used the last use; any other refusal (revoked, expired, …) still holds.
-        var isRepeat = (refusal is null or ConsentRefusals.UsedUp) && await CheckRepeats.IsRepeatAsync(db, caller, command, subject, cancellationToken);
+        var isRepeat = (refusal is null or ConsentRefusals.UsedUp) && CheckRepeats.IsRepeat(consent!, command);
         if (refusal is not null && !isRepeat)
         {
             var refused = await auditLog.AppendAsync(record with { Reason = refusal }, null, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class CheckHandler(
             return new CheckResult(result.Found, result.Summary, repeat.EntryId, consent.MaxUses - consent.Uses);
         }
 
-        var receipt = await auditLog.AppendAsync(record with { Outcome = outcome }, ConsentRules.ConsumeUse(consent.Id, now.UtcDateTime), cancellationToken);
+        var receipt = await auditLog.AppendAsync(record with { Outcome = outcome }, ConsentRules.ConsumeUse(consent.Id, command.RequestId, now.UtcDateTime), cancellationToken);
         if (receipt.RefusalReason is { } lateRefusal)
         {
             throw ConsentErrors.Refused(lateRefusal, receipt.EntryId);

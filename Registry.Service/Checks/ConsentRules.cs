@@ -54,11 +54,11 @@ public static class ConsentRules
     /// Counts one use of the consent inside the audit transaction, only if it is still usable there; otherwise
     /// says why not (a concurrent check used it up, or it was revoked meanwhile).
     /// </summary>
-    public static AuditedChange ConsumeUse(string consentId, DateTime now) => async (db, ct) =>
+    public static AuditedChange ConsumeUse(string consentId, string? requestId, DateTime now) => async (db, ct) =>
     {
         var changed = await db.Consents
             .Where(c => c.Id == consentId && c.RevokedAt == null && c.Uses < c.MaxUses && c.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Uses, c => c.Uses + 1), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Uses, c => c.Uses + 1).SetProperty(c => c.LastRequestId, requestId), ct);
         if (changed == 1)
         {
             return null;

@@ -25,6 +25,9 @@ public sealed class SubjectConsent
 
     public int Uses { get; set; }
 
+    /// <summary>The request id of the last check that used this consent, so that its retry is not counted twice.</summary>
+    public string? LastRequestId { get; set; }
+
     public EvidenceKind EvidenceKind { get; init; }
 
     public required string EvidenceReference { get; init; }

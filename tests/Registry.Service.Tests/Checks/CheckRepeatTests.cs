@@ -61,17 +61,17 @@ public sealed class CheckRepeatTests(RegistryAppFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Check_RequestIdReusedForAnotherConsent_ReturnsFailedPrecondition()
+    public async Task Check_RetryOfAnEarlierCheckAfterANewerOne_UsesTheConsentAgain()
     {
         var key = await _scenario.CreatePartnerKeyAsync();
         var h1 = TestKeys.NewH1();
-        var first = await _scenario.GrantAsync(key, h1);
-        var second = await _scenario.GrantAsync(key, h1);
-        var request = RegistryScenario.CheckRequest(first, h1);
-        await _scenario.Checks(key).CheckAsync(request, cancellationToken: Ct);
-        request.ConsentId = second;
+        var consentId = await _scenario.GrantAsync(key, h1, maxUses: 3);
+        var first = RegistryScenario.CheckRequest(consentId, h1);
+        await _scenario.Checks(key).CheckAsync(first, cancellationToken: Ct);
+        await _scenario.Checks(key).CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct);
 
-        await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, "REQUEST_ID_REUSED",
-            async () => await _scenario.Checks(key).CheckAsync(request, cancellationToken: Ct));
+        var late = await _scenario.Checks(key).CheckAsync(first, cancellationToken: Ct);
+
+        Assert.Equal(0, late.ConsentUsesRemaining);
     }
 }

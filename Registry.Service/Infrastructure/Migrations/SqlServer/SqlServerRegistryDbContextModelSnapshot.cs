@@ -172,6 +172,10 @@ namespace Registry.Service.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime>("GrantedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("LastRequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("MaxUses")
                         .HasColumnType("int");
 

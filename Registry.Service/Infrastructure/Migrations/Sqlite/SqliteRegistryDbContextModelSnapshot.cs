@@ -166,6 +166,10 @@ namespace Registry.Service.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime>("GrantedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastRequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxUses")
                         .HasColumnType("INTEGER");
 
