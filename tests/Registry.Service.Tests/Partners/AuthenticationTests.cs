@@ -27,7 +27,7 @@ public sealed class AuthenticationTests(RegistryAppFactory factory) : IClassFixt
     [Theory]
     [InlineData("garbage")]
     [InlineData("rk_short_secret")]
-    [InlineData("rk_0123456789abcdef_0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("rk_0123456789abcdef_" + "0000000000000000000000000000000000000000000000000000000000000000")]
     public async Task Call_WithGarbledOrUnknownKey_ReturnsUnauthenticated(string apiKey)
     {
         var client = new ConsentService.ConsentServiceClient(factory.CreateChannel(apiKey));
