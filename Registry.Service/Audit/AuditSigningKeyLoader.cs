@@ -18,35 +18,19 @@ public static class AuditSigningKeyLoader
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(environment);
 
-        if (!string.IsNullOrWhiteSpace(options.SigningKey))
-        {
-            return Parse(options.SigningKey, "Registry:Audit:SigningKey");
-        }
+        var (text, source) = ConfiguredSecret.Resolve(
+            options.SigningKey, "Registry:Audit:SigningKey", options.SigningKeyFile, "Registry:Audit:SigningKeyFile", database, environment,
+            GeneratedKeyFileName, () => GenerateSignerKey(options.Origin),
+            "No audit checkpoint signing key is configured. Set Registry:Audit:SigningKey (a C2SP note signer key, " +
+            "PRIVATE+KEY+name+id+base64) or Registry:Audit:SigningKeyFile. Only Development generates one; " +
+            "`registry audit keygen --origin <origin>` makes a key pair.");
+        return Parse(text, source);
+    }
 
-        if (!string.IsNullOrWhiteSpace(options.SigningKeyFile))
-        {
-            return File.Exists(options.SigningKeyFile)
-                ? Parse(File.ReadAllText(options.SigningKeyFile), "Registry:Audit:SigningKeyFile")
-                : throw new InvalidOperationException($"Registry:Audit:SigningKeyFile '{options.SigningKeyFile}' does not exist.");
-        }
-
-        var directory = DatabaseServiceCollectionExtensions.SqliteDirectory(database);
-        if (!environment.IsDevelopment() || directory is null)
-        {
-            throw new InvalidOperationException(
-                "No audit checkpoint signing key is configured. Set Registry:Audit:SigningKey (a C2SP note signer key, " +
-                "PRIVATE+KEY+name+id+base64) or Registry:Audit:SigningKeyFile. Only Development generates one; `registry audit keygen --origin <origin>` makes a key pair.");
-        }
-
-        var path = Path.Combine(directory, GeneratedKeyFileName);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(directory);
-            using var generated = NoteSigner.Generate(options.Origin);
-            SecretFile.WriteNew(path, generated.ExportSignerKey() + "\n");
-        }
-
-        return Parse(File.ReadAllText(path), path);
+    private static string GenerateSignerKey(string origin)
+    {
+        using var generated = NoteSigner.Generate(origin);
+        return generated.ExportSignerKey();
     }
 
     private static NoteSigner Parse(string signerKey, string source)

@@ -18,37 +18,12 @@ public static class SubjectKeyRingLoader
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(environment);
 
-        if (!string.IsNullOrWhiteSpace(options.Secret))
-        {
-            return new SubjectKeyRing(options.KeyId, Decode(options.Secret, "Registry:SubjectKey:Secret"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.KeyFile))
-        {
-            if (!File.Exists(options.KeyFile))
-            {
-                throw new InvalidOperationException($"Registry:SubjectKey:KeyFile '{options.KeyFile}' does not exist.");
-            }
-
-            return new SubjectKeyRing(options.KeyId, Decode(File.ReadAllText(options.KeyFile), "Registry:SubjectKey:KeyFile"));
-        }
-
-        var directory = DatabaseServiceCollectionExtensions.SqliteDirectory(database);
-        if (!environment.IsDevelopment() || directory is null)
-        {
-            throw new InvalidOperationException(
-                "No subject key is configured. Set Registry:SubjectKey:Secret (32 random bytes, base64) or Registry:SubjectKey:KeyFile, " +
-                "e.g. the environment variable Registry__SubjectKey__Secret=$(openssl rand -base64 32). Only Development generates one.");
-        }
-
-        var path = Path.Combine(directory, DevelopmentKeyFileName);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(directory);
-            SecretFile.WriteNew(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
-        }
-
-        return new SubjectKeyRing(options.KeyId, Decode(File.ReadAllText(path), path));
+        var (text, source) = ConfiguredSecret.Resolve(
+            options.Secret, "Registry:SubjectKey:Secret", options.KeyFile, "Registry:SubjectKey:KeyFile", database, environment,
+            DevelopmentKeyFileName, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            "No subject key is configured. Set Registry:SubjectKey:Secret (32 random bytes, base64) or Registry:SubjectKey:KeyFile, " +
+            "e.g. the environment variable Registry__SubjectKey__Secret=$(openssl rand -base64 32). Only Development generates one.");
+        return new SubjectKeyRing(options.KeyId, Decode(text, source));
     }
 
     private static byte[] Decode(string base64, string source)
