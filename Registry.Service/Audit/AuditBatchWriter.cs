@@ -1,32 +1,106 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Registry.Service.Checks;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Audit;
 
 /// <summary>
-/// Writes one batch of entries in one transaction: each entry's change inside a savepoint of its own,
-/// then every entry's row, then one (synced) commit.
+/// Writes one batch of entries in one transaction, with each entry's change, then one (synced) commit. It keeps
+/// one context, one open connection and its prepared statements from batch to batch, and runs synchronously on
+/// the writer's own thread (see <see cref="GroupCommitAuditLog"/>).
 /// </summary>
 /// <remarks>
-/// A change that throws fails only its own caller: the savepoint is rolled back and the other entries
-/// still commit, because one caller's bug or constraint violation must not deny the other callers of the
-/// batch. Anything that fails the transaction itself (the inserts, the commit, a savepoint rollback) fails
-/// every entry of the batch with AUDIT_UNAVAILABLE and leaves nothing written.
+/// <para>
+/// A batch of checks and plain entries is written straight: for each entry the consent use (one prepared
+/// UPDATE) and the row (one prepared INSERT), no savepoints, no change tracking. A batch holding an EF change
+/// (a grant, a revocation, an administrative change) gives each change a savepoint of its own.
+/// </para>
+/// <para>
+/// A change that throws fails only its own caller, because one caller's bug or constraint violation must not
+/// deny the other callers of the batch: in a savepoint that savepoint is rolled back; in a straight batch the
+/// whole attempt is rolled back and the batch is written again with a savepoint per change. Anything that fails
+/// the transaction itself (an insert, the commit, a savepoint rollback) fails every entry of the batch with
+/// AUDIT_UNAVAILABLE and leaves nothing written; the connection is then dropped and opened afresh.
+/// </para>
 /// </remarks>
-internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> contextFactory, TimeProvider timeProvider)
+internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> contextFactory, TimeProvider timeProvider) : IDisposable
 {
-    public async Task WriteAsync(IReadOnlyList<AuditWriteRequest> batch, CancellationToken cancellationToken)
+    private const string Savepoint = "audit_item";
+    private const int WriterAutoCheckpointPages = 10_000;
+
+    private RegistryDbContext? _db;
+    private AuditEntryInsert? _insert;
+    private ConsentUseCommand? _use;
+
+    public void Write(IReadOnlyList<AuditWriteRequest> batch)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(batch);
+        try
+        {
+            var careful = batch.Any(r => r.Change is not null);
+            if (!careful && TryWriteStraight(batch))
+            {
+                return;
+            }
+
+            WriteCarefully(batch);
+        }
+        catch
+        {
+            Reset();
+            throw;
+        }
+    }
+
+    public void Dispose() => Reset();
+
+    /// <summary>False when a consent use threw: the attempt was rolled back and nothing of it remains.</summary>
+    private bool TryWriteStraight(IReadOnlyList<AuditWriteRequest> batch)
+    {
+        var db = Open();
+        using var transaction = db.Database.BeginTransaction();
+        var dbTransaction = transaction.GetDbTransaction();
+        var now = timeProvider.GetUtcNow();
         foreach (var request in batch)
         {
-            if (request.Change is not null)
+            if (request.Use is { } use)
             {
-                await ApplyChangeAsync(db, transaction, request, cancellationToken);
+                try
+                {
+                    request.Refusal = _use!.Apply(use, dbTransaction);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    transaction.Rollback();
+                    foreach (var item in batch)
+                    {
+                        item.Reset();
+                    }
+
+                    return false;
+                }
+            }
+
+            request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now);
+        }
+
+        Insert(batch, dbTransaction);
+        transaction.Commit();
+        return true;
+    }
+
+    private void WriteCarefully(IReadOnlyList<AuditWriteRequest> batch)
+    {
+        var db = Open();
+        using var transaction = db.Database.BeginTransaction();
+        var dbTransaction = transaction.GetDbTransaction();
+        foreach (var request in batch)
+        {
+            if (request.Change is not null || request.Use is not null)
+            {
+                ApplyInSavepoint(db, transaction, request);
             }
 
             if (request.Failure is null)
@@ -35,31 +109,28 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
             }
         }
 
-        using (var insert = new AuditEntryInsert(db.Database.GetDbConnection(), transaction.GetDbTransaction()))
-        {
-            foreach (var request in batch)
-            {
-                if (request.Entry is { } entry)
-                {
-                    await insert.ExecuteAsync(entry, cancellationToken);
-                }
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        Insert(batch, dbTransaction);
+        transaction.Commit();
     }
 
-    private static async Task ApplyChangeAsync(
-        RegistryDbContext db, IDbContextTransaction transaction, AuditWriteRequest request, CancellationToken cancellationToken)
+    private void ApplyInSavepoint(RegistryDbContext db, IDbContextTransaction transaction, AuditWriteRequest request)
     {
-        const string savepoint = "audit_item";
-        await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+        transaction.CreateSavepoint(Savepoint);
         try
         {
-            request.Refusal = await request.Change!(db, cancellationToken);
-            if (request.Refusal is null && db.ChangeTracker.HasChanges())
+            if (request.Use is { } use)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                request.Refusal = _use!.Apply(use, transaction.GetDbTransaction());
+            }
+            else
+            {
+                // EF changes are written async-first; on SQLite they complete synchronously, and on a server database
+                // this blocks only the writer's own thread.
+                request.Refusal = request.Change!(db, CancellationToken.None).GetAwaiter().GetResult();
+                if (request.Refusal is null && db.ChangeTracker.HasChanges())
+                {
+                    db.SaveChanges();
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -70,10 +141,65 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
         if (request.Refusal is not null || request.Failure is not null)
         {
             // A refused or failed change writes nothing; a refused one still gets its (refused) entry.
-            await transaction.RollbackToSavepointAsync(savepoint, cancellationToken);
+            transaction.RollbackToSavepoint(Savepoint);
         }
 
         db.ChangeTracker.Clear();
-        await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+        transaction.ReleaseSavepoint(Savepoint);
+    }
+
+    private void Insert(IReadOnlyList<AuditWriteRequest> batch, DbTransaction transaction)
+    {
+        foreach (var request in batch)
+        {
+            if (request.Entry is { } entry)
+            {
+                _insert!.Execute(entry, transaction);
+            }
+        }
+    }
+
+    private RegistryDbContext Open()
+    {
+        if (_db is not null)
+        {
+            return _db;
+        }
+
+        var db = contextFactory.CreateDbContext();
+        try
+        {
+            db.Database.AutoSavepointsEnabled = false;
+            db.Database.OpenConnection();
+            var connection = db.Database.GetDbConnection();
+            if (db.Database.IsSqlite())
+            {
+                // The sequencer checkpoints the WAL once a second, off the commit path; this connection's own
+                // automatic checkpoint is only a backstop (40 MB) should the sequencer stall.
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = $"PRAGMA wal_autocheckpoint={WriterAutoCheckpointPages};";
+                pragma.ExecuteNonQuery();
+            }
+
+            _insert = new AuditEntryInsert(connection);
+            _use = new ConsentUseCommand(connection);
+            _db = db;
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private void Reset()
+    {
+        _insert?.Dispose();
+        _use?.Dispose();
+        _db?.Dispose();
+        _insert = null;
+        _use = null;
+        _db = null;
     }
 }

@@ -4,7 +4,7 @@ using System.Data.Common;
 namespace Registry.Service.Audit;
 
 /// <summary>
-/// The prepared INSERT of an unsequenced audit row, run on the batch's own connection and transaction.
+/// The prepared INSERT of an unsequenced audit row, kept on the writer's connection and run in each batch's transaction.
 /// Plain ADO.NET rather than EF change tracking: the row is append-only, never read back, and EF's
 /// per-entity snapshot, command batching and result propagation cost more than the insert itself.
 /// </summary>
@@ -18,11 +18,10 @@ internal sealed class AuditEntryInsert : IDisposable
     private readonly DbCommand _command;
     private readonly DbParameter[] _parameters;
 
-    public AuditEntryInsert(DbConnection connection, DbTransaction transaction)
+    public AuditEntryInsert(DbConnection connection)
     {
         _command = connection.CreateCommand();
         _command.CommandText = Sql;
-        _command.Transaction = transaction;
         _parameters =
         [
             Add("@id", DbType.String), Add("@at", DbType.DateTime2), Add("@partner", DbType.String), Add("@key", DbType.String),
@@ -32,8 +31,10 @@ internal sealed class AuditEntryInsert : IDisposable
         ];
     }
 
-    public async Task ExecuteAsync(AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>Inserts the row inside <paramref name="transaction"/>; synchronous, on the writer's own thread.</summary>
+    public void Execute(AuditEntry entry, DbTransaction transaction)
     {
+        _command.Transaction = transaction;
         object?[] values =
         [
             entry.Id, entry.RecordedAt, entry.PartnerId, entry.KeyId, entry.ActorRole, entry.Action, entry.SubjectKey,
@@ -44,7 +45,7 @@ internal sealed class AuditEntryInsert : IDisposable
             _parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
-        await _command.ExecuteNonQueryAsync(cancellationToken);
+        _command.ExecuteNonQuery();
     }
 
     public void Dispose() => _command.Dispose();

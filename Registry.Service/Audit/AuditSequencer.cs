@@ -49,6 +49,13 @@ public sealed partial class AuditSequencer(
                 LogSequenced(logger, result.Sequenced, result.Frontier!.Size);
             }
 
+            if (result.IsHolder && db.Database.IsSqlite())
+            {
+                // Copy the WAL into the database here, once a cycle, rather than in the writer's commits
+                // (AuditBatchWriter): PASSIVE never blocks the writer or the readers.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+            }
+
             return result;
         }
         finally

@@ -1,7 +1,9 @@
+using Registry.Service.Checks;
+
 namespace Registry.Service.Audit;
 
 /// <summary>One caller's entry waiting in the group-commit queue, and the promise its caller awaits.</summary>
-internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? change)
+internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? change, ConsentUse? use = null)
 {
     // Continuations run on the thread pool, never inline on the writer: the writer must go straight back
     // to collecting the next batch instead of serialising every caller's response work behind it.
@@ -9,7 +11,11 @@ internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? chang
 
     public AuditRecord Record { get; } = record;
 
+    /// <summary>A change run through EF inside a savepoint of its own (grants, revocations, administration).</summary>
     public AuditedChange? Change { get; } = change;
+
+    /// <summary>A check's consent use, applied by the writer's prepared statement.</summary>
+    public ConsentUse? Use { get; } = use;
 
     public AuditEntry? Entry { get; set; }
 
@@ -32,4 +38,12 @@ internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? chang
     }
 
     public void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    /// <summary>Forgets the outcome of an attempt that was rolled back, before the batch is written again.</summary>
+    public void Reset()
+    {
+        Entry = null;
+        Refusal = null;
+        Failure = null;
+    }
 }

@@ -1,19 +1,31 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Registry.Service.Checks;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Audit;
 
 /// <summary>
-/// The access log writer: callers queue their entry (and its change) on a bounded channel; one writer loop
+/// The access log writer: callers queue their entry (and its change) on a bounded channel; one writer thread
 /// per process commits whatever has queued as one transaction, then releases each caller with its receipt.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Batches fill by themselves: while one commit syncs (≈0.5 ms on SQLite with synchronous=FULL) the next
-/// callers queue, and the writer takes all of them at once. Once queued, an entry is written whatever
-/// happens to its caller: the caller's cancellation only stops the wait, so an entry and its change are
-/// committed together or not at all, never half. On shutdown the queue is closed and drained.
+/// callers queue, and the writer takes all of them at once. Under load (the previous batch held more than one
+/// entry) it also lingers up to <see cref="AuditOptions.MaxBatchWait"/> for more, which cuts the commits, the
+/// syncs and the page-cache refills they cause in the readers; an idle service commits a lone entry at once.
+/// </para>
+/// <para>
+/// The writer is a dedicated thread, not a thread-pool task: SQLite's calls are synchronous, and a commit
+/// blocks in fsync, which on the pool would take a worker away from the checks on a 2-core machine.
+/// </para>
+/// <para>
+/// Once queued, an entry is written whatever happens to its caller: the caller's cancellation only stops the
+/// wait, so an entry and its change are committed together or not at all, never half. On shutdown the queue is
+/// closed and drained.
+/// </para>
 /// </remarks>
 public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAsyncDisposable
 {
@@ -22,7 +34,9 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     private readonly AuditOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<GroupCommitAuditLog> _logger;
-    private Task? _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _startLock = new();
+    private Thread? _thread;
 
     public GroupCommitAuditLog(
         IDbContextFactory<RegistryDbContext> contextFactory,
@@ -42,10 +56,38 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         });
     }
 
-    public async Task<AuditReceipt> AppendAsync(AuditRecord record, AuditedChange? change, CancellationToken cancellationToken)
+    public Task<AuditReceipt> AppendAsync(AuditRecord record, AuditedChange? change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var request = new AuditWriteRequest(record, change);
+        return EnqueueAsync(new AuditWriteRequest(record, change), cancellationToken);
+    }
+
+    public Task<AuditReceipt> AppendCheckAsync(AuditRecord record, ConsentUse use, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(use);
+        return EnqueueAsync(new AuditWriteRequest(record, null, use), cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        EnsureStarted();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        if (_thread is not null)
+        {
+            await _stopped.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    private async Task<AuditReceipt> EnqueueAsync(AuditWriteRequest request, CancellationToken cancellationToken)
+    {
         try
         {
             await _queue.Writer.WriteAsync(request, cancellationToken);
@@ -59,66 +101,67 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         return await request.Completion.WaitAsync(cancellationToken);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        EnsureStarted();
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        if (_loop is { } loop)
-        {
-            await loop.WaitAsync(cancellationToken);
-        }
-    }
-
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
-
     private void EnsureStarted()
     {
-        if (_loop is null)
+        if (_thread is not null)
         {
-            lock (_queue)
+            return;
+        }
+
+        lock (_startLock)
+        {
+            if (_thread is null)
             {
-                _loop ??= Task.Run(RunAsync);
+                var thread = new Thread(Run) { IsBackground = true, Name = "Registry audit writer" };
+                thread.Start();
+                _thread = thread;
             }
         }
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var batch = new List<AuditWriteRequest>(_options.MaxBatchSize);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync())
+        try
         {
-            while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var request))
+            var batch = new List<AuditWriteRequest>(_options.MaxBatchSize);
+            var reader = _queue.Reader;
+            var previous = 0;
+            while (Wait(reader.WaitToReadAsync()))
             {
-                batch.Add(request);
-            }
+                Drain(reader, batch);
+                if (previous > 1 && batch.Count < _options.MaxBatchSize && _options.MaxBatchWait > TimeSpan.Zero)
+                {
+                    Linger(reader, batch);
+                }
 
-            if (batch.Count < _options.MaxBatchSize && _options.MaxBatchWait > TimeSpan.Zero)
-            {
-                await LingerAsync(reader, batch);
+                previous = batch.Count;
+                Commit(batch);
+                batch.Clear();
             }
-
-            await CommitAsync(batch);
-            batch.Clear();
+        }
+        finally
+        {
+            _writer.Dispose();
+            _stopped.TrySetResult();
         }
     }
 
-    private async Task LingerAsync(ChannelReader<AuditWriteRequest> reader, List<AuditWriteRequest> batch)
+    private void Drain(ChannelReader<AuditWriteRequest> reader, List<AuditWriteRequest> batch)
+    {
+        while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var request))
+        {
+            batch.Add(request);
+        }
+    }
+
+    private void Linger(ChannelReader<AuditWriteRequest> reader, List<AuditWriteRequest> batch)
     {
         using var timeout = new CancellationTokenSource(_options.MaxBatchWait, _timeProvider);
         try
         {
-            while (batch.Count < _options.MaxBatchSize && await reader.WaitToReadAsync(timeout.Token))
+            while (batch.Count < _options.MaxBatchSize && Wait(reader.WaitToReadAsync(timeout.Token)))
             {
-                while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var request))
-                {
-                    batch.Add(request);
-                }
+                Drain(reader, batch);
             }
         }
         catch (OperationCanceledException)
@@ -127,12 +170,13 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         }
     }
 
-    private async Task CommitAsync(List<AuditWriteRequest> batch)
+    private static bool Wait(ValueTask<bool> wait) => wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+
+    private void Commit(List<AuditWriteRequest> batch)
     {
         try
         {
-            // CancellationToken.None: a queued entry is committed or failed, never abandoned half-way.
-            await _writer.WriteAsync(batch, CancellationToken.None);
+            _writer.Write(batch);
             foreach (var request in batch)
             {
                 request.Complete();

@@ -1,3 +1,5 @@
+using Registry.Service.Checks;
+
 namespace Registry.Service.Audit;
 
 /// <summary>
@@ -10,4 +12,11 @@ namespace Registry.Service.Audit;
 public interface IAuditLog
 {
     Task<AuditReceipt> AppendAsync(AuditRecord record, AuditedChange? change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends a check's entry and counts one use of its consent in the same transaction. When the consent can no
+    /// longer be used there (a concurrent check used it up, or it was revoked or expired meanwhile), nothing is
+    /// counted, the entry is recorded as refused, and the receipt carries the reason.
+    /// </summary>
+    Task<AuditReceipt> AppendCheckAsync(AuditRecord record, ConsentUse use, CancellationToken cancellationToken);
 }

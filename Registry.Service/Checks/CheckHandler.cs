@@ -57,7 +57,7 @@ public sealed class CheckHandler(
             return new CheckResult(result.Found, result.Summary, repeat.EntryId, consent.MaxUses - consent.Uses);
         }
 
-        var receipt = await auditLog.AppendAsync(record with { Outcome = outcome }, ConsentRules.ConsumeUse(consent.Id, command.RequestId, now.UtcDateTime), cancellationToken);
+        var receipt = await auditLog.AppendCheckAsync(record with { Outcome = outcome }, new ConsentUse(consent.Id, command.RequestId, now.UtcDateTime), cancellationToken);
         if (receipt.RefusalReason is { } lateRefusal)
         {
             throw ConsentErrors.Refused(lateRefusal, receipt.EntryId);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Registry.Service.Audit;
 using Registry.Service.Consent;
 using Registry.Service.Identity;
 
@@ -49,27 +47,4 @@ public static class ConsentRules
 
         return consent.Uses >= consent.MaxUses ? ConsentRefusals.UsedUp : null;
     }
-
-    /// <summary>
-    /// Counts one use of the consent inside the audit transaction, only if it is still usable there; otherwise
-    /// says why not (a concurrent check used it up, or it was revoked meanwhile).
-    /// </summary>
-    public static AuditedChange ConsumeUse(string consentId, string? requestId, DateTime now) => async (db, ct) =>
-    {
-        // Plain SQL (the same on SQLite and SQL Server): this runs once per check on the audit writer's single
-        // thread, where translating an ExecuteUpdate expression tree each time was a measurable share of its CPU.
-        var changed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE consents SET Uses = Uses + 1, LastRequestId = {requestId} WHERE Id = {consentId} AND RevokedAt IS NULL AND Uses < MaxUses AND ExpiresAt > {now}",
-            ct);
-        if (changed == 1)
-        {
-            return null;
-        }
-
-        var state = await db.Consents.AsNoTracking().Where(c => c.Id == consentId)
-            .Select(c => new { c.RevokedAt, c.ExpiresAt }).SingleAsync(ct);
-        return state.RevokedAt is not null ? ConsentRefusals.Revoked
-            : state.ExpiresAt <= now ? ConsentRefusals.Expired
-            : ConsentRefusals.UsedUp;
-    };
 }

@@ -10,10 +10,20 @@ public static class LoadBench
         var arguments = BenchArguments.Parse(args);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30)); // bounded whatever the arguments
         await using var host = new BenchHost();
-        Console.WriteLine($"cores={Environment.ProcessorCount} concurrency={arguments.Concurrency} warmup={arguments.WarmUp.TotalSeconds}s window={arguments.Window.TotalSeconds}s reps={arguments.Repetitions} consents={arguments.Consents} server={host.Address} (in-process Kestrel, h2c)");
+        Console.WriteLine($"cores={Environment.ProcessorCount} concurrency={arguments.Concurrency} prewarm={arguments.PreWarm.TotalSeconds}s warmup={arguments.WarmUp.TotalSeconds}s window={arguments.Window.TotalSeconds}s reps={arguments.Repetitions} consents={arguments.Consents} server={host.Address} (in-process Kestrel, h2c)");
         var scenario = await BenchScenario.CreateAsync(host, arguments.Consents, arguments.RecordEvery, stop.Token);
         var runner = new LoadRunner(host, scenario, arguments.Concurrency);
         var results = new List<RunResult>();
+        if (arguments.PreWarm > TimeSpan.Zero)
+        {
+            var share = arguments.PreWarm / arguments.Modes.Count;
+            foreach (var mode in arguments.Modes)
+            {
+                var warm = await runner.RunAsync(mode, 0, share, TimeSpan.FromSeconds(1), stop.Token);
+                Console.WriteLine($"pre-warm {mode}: {share.TotalSeconds:0}s, then {warm.CallsPerSecond:0} calls/s (not counted)");
+            }
+        }
+
         for (var rep = 1; rep <= arguments.Repetitions; rep++)
         {
             foreach (var mode in arguments.Modes)

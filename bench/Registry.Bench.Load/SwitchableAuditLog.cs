@@ -1,4 +1,5 @@
 using Registry.Service.Audit;
+using Registry.Service.Checks;
 
 namespace Registry.Bench.Load;
 
@@ -20,5 +21,12 @@ public sealed class SwitchableAuditLog(GroupCommitAuditLog inner, TimeProvider t
     public Task<AuditReceipt> AppendAsync(AuditRecord record, AuditedChange? change, CancellationToken cancellationToken) =>
         _isAuditing
             ? inner.AppendAsync(record, change, cancellationToken)
-            : Task.FromResult(new AuditReceipt(Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString(), null));
+            : NoOp();
+
+    public Task<AuditReceipt> AppendCheckAsync(AuditRecord record, ConsentUse use, CancellationToken cancellationToken) =>
+        _isAuditing
+            ? inner.AppendCheckAsync(record, use, cancellationToken)
+            : NoOp();
+
+    private Task<AuditReceipt> NoOp() => Task.FromResult(new AuditReceipt(Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString(), null));
 }

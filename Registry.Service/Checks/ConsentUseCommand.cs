@@ -1,0 +1,83 @@
+using System.Data;
+using System.Data.Common;
+using Registry.Service.Consent;
+
+namespace Registry.Service.Checks;
+
+/// <summary>
+/// Counts a <see cref="ConsentUse"/> with one prepared UPDATE that re-checks, inside the audit transaction, that
+/// the consent is still usable; when it is not, says why (a concurrent check used it up, or it was revoked or
+/// expired meanwhile). Plain ADO.NET, the same SQL on SQLite and SQL Server, bound to the writer's connection.
+/// </summary>
+internal sealed class ConsentUseCommand : IDisposable
+{
+    private const string UpdateSql =
+        "UPDATE consents SET Uses = Uses + 1, LastRequestId = @request " +
+        "WHERE Id = @id AND RevokedAt IS NULL AND Uses < MaxUses AND ExpiresAt > @now";
+
+    private const string StateSql = "SELECT RevokedAt, ExpiresAt FROM consents WHERE Id = @id";
+
+    private readonly DbCommand _update;
+    private readonly DbParameter _request;
+    private readonly DbParameter _id;
+    private readonly DbParameter _now;
+    private readonly DbCommand _state;
+    private readonly DbParameter _stateId;
+
+    public ConsentUseCommand(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _update = connection.CreateCommand();
+        _update.CommandText = UpdateSql;
+        _request = Add(_update, "@request", DbType.String);
+        _id = Add(_update, "@id", DbType.String);
+        _now = Add(_update, "@now", DbType.DateTime2);
+        _state = connection.CreateCommand();
+        _state.CommandText = StateSql;
+        _stateId = Add(_state, "@id", DbType.String);
+    }
+
+    /// <summary>
+    /// Null when the use was counted, otherwise the refusal reason; nothing is written then. Synchronous: it runs
+    /// on the audit writer's own thread (<see cref="Audit.GroupCommitAuditLog"/>).
+    /// </summary>
+    public string? Apply(ConsentUse use, DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        _update.Transaction = transaction;
+        _request.Value = (object?)use.RequestId ?? DBNull.Value;
+        _id.Value = use.ConsentId;
+        _now.Value = use.Now;
+        if (_update.ExecuteNonQuery() == 1)
+        {
+            return null;
+        }
+
+        _state.Transaction = transaction;
+        _stateId.Value = use.ConsentId;
+        using var reader = _state.ExecuteReader();
+        if (!reader.Read())
+        {
+            return ConsentRefusals.NotFound;
+        }
+
+        return !reader.IsDBNull(0) ? ConsentRefusals.Revoked
+            : reader.GetDateTime(1) <= use.Now ? ConsentRefusals.Expired
+            : ConsentRefusals.UsedUp;
+    }
+
+    public void Dispose()
+    {
+        _update.Dispose();
+        _state.Dispose();
+    }
+
+    private static DbParameter Add(DbCommand command, string name, DbType type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = type;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}
