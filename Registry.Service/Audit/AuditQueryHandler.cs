@@ -55,8 +55,7 @@ public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditor
         var remaining = query.MaxEntries == 0 ? int.MaxValue : query.MaxEntries;
         while (remaining > 0)
         {
-            var page = await Filter(query).Where(e => e.Sequence > after)
-                .OrderBy(e => e.Sequence).Take(Math.Min(query.PageSize, remaining)).ToListAsync(cancellationToken);
+            var page = await PageQuery(query, after, Math.Min(query.PageSize, remaining)).ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
                 yield break;
@@ -71,6 +70,10 @@ public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditor
             }
         }
     }
+
+    /// <summary>One page of a query: the filters, after a sequence number, in log order (tests read its plan).</summary>
+    internal IQueryable<AuditEntry> PageQuery(AuditQuery query, long after, int take) =>
+        Filter(query).Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(take);
 
     private IQueryable<AuditEntry> Filter(AuditQuery query)
     {

@@ -10,20 +10,20 @@ public static class BenchReport
     {
         ArgumentNullException.ThrowIfNull(r);
         return string.Create(CultureInfo.InvariantCulture,
-            $"rep {r.Repetition} {r.Mode,-5} calls/s {r.CallsPerSecond,8:F0}  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  errors {r.Errors}  load {r.LoadAverage}  {Batches(r.BatchSizes)}");
+            $"rep {r.Repetition} {r.Mode,-5} calls/s {r.CallsPerSecond,8:F0}  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  cpu {r.CpuCores:F2} cores {r.CpuMsPerCall:F3} ms/call  errors {r.Errors}  load {r.LoadAverage}  {Batches(r.BatchSizes)}");
     }
 
     public static string Summary(IReadOnlyList<RunResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         var builder = new StringBuilder();
-        builder.AppendLine("| mode | runs | median calls/s | median p50 ms | median p99 ms | errors | ratio to no-op (median of per-rep ratios) |");
-        builder.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        builder.AppendLine("| mode | runs | median calls/s | median p50 ms | median p99 ms | median CPU cores busy | median CPU ms per call | errors | ratio to no-op (median of per-rep ratios) |");
+        builder.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var group in results.GroupBy(r => r.Mode))
         {
             var ratios = group.Select(r => Ratio(results, r)).Where(x => !double.IsNaN(x)).ToArray();
             builder.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {group.Count()} | {Median(group.Select(r => r.CallsPerSecond)):F0} | {Median(group.Select(r => r.P50Ms)):F2} | {Median(group.Select(r => r.P99Ms)):F2} | {group.Sum(r => r.Errors)} | {(ratios.Length == 0 ? "-" : Median(ratios).ToString("F2", CultureInfo.InvariantCulture))} |"));
+                $"| {group.Key} | {group.Count()} | {Median(group.Select(r => r.CallsPerSecond)):F0} | {Median(group.Select(r => r.P50Ms)):F2} | {Median(group.Select(r => r.P99Ms)):F2} | {Median(group.Select(r => r.CpuCores)):F2} | {Median(group.Select(r => r.CpuMsPerCall)):F3} | {group.Sum(r => r.Errors)} | {(ratios.Length == 0 ? "-" : Median(ratios).ToString("F2", CultureInfo.InvariantCulture))} |"));
         }
 
         var audited = results.Where(r => r.Mode == AuditMode.Audit).SelectMany(r => r.BatchSizes).ToArray();

@@ -23,12 +23,36 @@ public sealed class LoadRunner(BenchHost host, BenchScenario scenario, int concu
         var measureTo = measureFrom + (long)(window.TotalSeconds * Stopwatch.Frequency);
         host.Batches.Reset();
         var workers = Enumerable.Range(0, concurrency).Select(w => WorkAsync(mode, w, measureFrom, measureTo, cancellationToken)).ToArray();
+        var cpu = CpuDuringAsync(measureFrom, measureTo, cancellationToken);
         var perWorker = await Task.WhenAll(workers);
+        var cpuTime = await cpu;
         var batches = host.Batches.Reset();
         var latencies = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
         var errors = perWorker.Sum(w => w.Errors);
         return new RunResult(mode, repetition, latencies.Length, errors, latencies.Length / window.TotalSeconds,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99), batches, LoadAverage());
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), batches, LoadAverage(),
+            cpuTime.TotalSeconds / window.TotalSeconds, latencies.Length == 0 ? double.NaN : cpuTime.TotalMilliseconds / latencies.Length);
+    }
+
+    /// <summary>
+    /// The process's CPU time (every thread: server, client, writer, JIT, GC) over the measured window, so that a
+    /// run shows both the CPU per call and how much of the 2 cores sat idle.
+    /// </summary>
+    private static async Task<TimeSpan> CpuDuringAsync(long measureFrom, long measureTo, CancellationToken cancellationToken)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        await Task.Delay(Until(measureFrom), cancellationToken);
+        process.Refresh();
+        var start = process.TotalProcessorTime;
+        await Task.Delay(Until(measureTo), cancellationToken);
+        process.Refresh();
+        return process.TotalProcessorTime - start;
+
+        static TimeSpan Until(long timestamp)
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
     }
 
     private async Task<(List<double> Latencies, long Errors)> WorkAsync(AuditMode mode, int worker, long measureFrom, long measureTo, CancellationToken cancellationToken)

@@ -114,15 +114,21 @@ namespace Registry.Service.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordedAt");
+                    b.HasIndex("RecordedAt")
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("Sequence")
                         .IsUnique()
-                        .HasFilter("[Sequence] IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
-                    b.HasIndex("SubjectKey");
+                    b.HasIndex("SubjectKey")
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
-                    b.HasIndex("PartnerId", "RequestId");
+                    b.HasIndex("PartnerId", "Sequence")
+                        .HasFilter("\"Sequence\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "RecordedAt", "Id" }, "IX_audit_entries_Pending")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });

@@ -109,14 +109,21 @@ namespace Registry.Service.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordedAt");
+                    b.HasIndex("RecordedAt")
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("Sequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
-                    b.HasIndex("SubjectKey");
+                    b.HasIndex("SubjectKey")
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
-                    b.HasIndex("PartnerId", "RequestId");
+                    b.HasIndex("PartnerId", "Sequence")
+                        .HasFilter("\"Sequence\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "RecordedAt", "Id" }, "IX_audit_entries_Pending")
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
