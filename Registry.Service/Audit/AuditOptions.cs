@@ -30,9 +30,13 @@ public sealed class AuditOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>At most this many entries are sequenced per cycle (one transaction). Default 20,000.</summary>
+    /// <summary>
+    /// At most this many entries are sequenced per transaction (each ends in a signed checkpoint); a cycle runs
+    /// transactions until nothing is pending. Default 500: the write lock is then held for a few milliseconds at a
+    /// time, not for one long transaction that stalls every caller waiting on the audit writer.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int SequencerBatchSize { get; set; } = 20_000;
+    public int SequencerBatchSize { get; set; } = 500;
 
     /// <summary>The checkpoint origin line (C2SP tlog-checkpoint), e.g. <c>registry.example/log</c>.</summary>
     [Required]

@@ -24,16 +24,31 @@ public sealed partial class AuditSequencer(
     /// <summary>This replica's lease holder id: unique per process.</summary>
     public string HolderId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    /// <summary>Runs one cycle now (the timer calls this; tests may too).</summary>
+    /// <summary>
+    /// Runs one cycle now (the timer calls this; tests may too): sequences everything pending, in transactions of at
+    /// most <see cref="AuditOptions.SequencerBatchSize"/> entries, each ending in a signed checkpoint.
+    /// </summary>
+    /// <remarks>
+    /// Small transactions keep the database's write lock for a few milliseconds at a time, so the audit writer's
+    /// commits (and the calls waiting on them) slip in between instead of stalling behind one long transaction.
+    /// </remarks>
     public async Task<SequencingResult> SequenceOnceAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var cycle = new AuditSequencingCycle(db, signer, options.Value);
-            var result = await cycle.RunAsync(HolderId, _frontier, timeProvider.GetUtcNow(), cancellationToken);
-            _frontier = result.Frontier;
+            var total = 0;
+            SequencingResult result;
+            do
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+                var cycle = new AuditSequencingCycle(db, signer, options.Value);
+                result = await cycle.RunAsync(HolderId, _frontier, timeProvider.GetUtcNow(), cancellationToken);
+                _frontier = result.Frontier;
+                total += result.Sequenced;
+            }
+            while (result.IsHolder && result.Problem is null && result.Sequenced == options.Value.SequencerBatchSize);
+
             if (result.IsHolder != _isHolder)
             {
                 _isHolder = result.IsHolder;
@@ -44,19 +59,13 @@ public sealed partial class AuditSequencer(
             {
                 LogRefused(logger, problem);
             }
-            else if (result.Sequenced > 0)
+            else if (total > 0)
             {
-                LogSequenced(logger, result.Sequenced, result.Frontier!.Size);
+                LogSequenced(logger, total, result.Frontier!.Size);
+                await CheckpointWalAsync(cancellationToken);
             }
 
-            if (result.IsHolder && db.Database.IsSqlite())
-            {
-                // Copy the WAL into the database here, once a cycle, rather than in the writer's commits
-                // (AuditBatchWriter): PASSIVE never blocks the writer or the readers.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
-            }
-
-            return result;
+            return result with { Sequenced = total };
         }
         finally
         {
@@ -97,6 +106,19 @@ public sealed partial class AuditSequencer(
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// On SQLite, copies the WAL into the database once a cycle, here rather than in the writer's commits
+    /// (<see cref="AuditBatchWriter"/>): a PASSIVE checkpoint never blocks the writer or the readers.
+    /// </summary>
+    private async Task CheckpointWalAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
         }
     }
 
