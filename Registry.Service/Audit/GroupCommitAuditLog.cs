@@ -43,12 +43,27 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger)
+        : this(contextFactory, options, timeProvider, logger, recordEntries: true)
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="recordEntries"/> false the writer commits the calls' changes (a check's consent use) but
+    /// inserts no entry: the benchmark's "audit write replaced by a no-op" baseline (bench/Registry.Bench.Load). Not
+    /// reachable from configuration: a service always records its entries.
+    /// </summary>
+    internal GroupCommitAuditLog(
+        IDbContextFactory<RegistryDbContext> contextFactory,
+        IOptions<AuditOptions> options,
+        TimeProvider timeProvider,
+        ILogger<GroupCommitAuditLog> logger,
+        bool recordEntries)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        _writer = new AuditBatchWriter(contextFactory, timeProvider);
+        _writer = new AuditBatchWriter(contextFactory, timeProvider, recordEntries);
         _queue = Channel.CreateBounded<AuditWriteRequest>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             SingleReader = true,

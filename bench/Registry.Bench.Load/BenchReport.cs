@@ -17,13 +17,14 @@ public static class BenchReport
     {
         ArgumentNullException.ThrowIfNull(results);
         var builder = new StringBuilder();
-        builder.AppendLine("| mode | runs | median calls/s | median p50 ms | median p99 ms | median CPU cores busy | median CPU ms per call | errors | ratio to no-op (median of per-rep ratios) |");
-        builder.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        builder.AppendLine("| mode | runs | median calls/s | median p50 ms | median p99 ms | median CPU cores busy | median CPU ms per call | errors | ratio to no-op (median of per-rep ratios) | ratio to use-only (median of per-rep ratios) |");
+        builder.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var group in results.GroupBy(r => r.Mode))
         {
-            var ratios = group.Select(r => Ratio(results, r)).Where(x => !double.IsNaN(x)).ToArray();
+            var ratios = group.Select(r => Ratio(results, r, AuditMode.NoOp)).Where(x => !double.IsNaN(x)).ToArray();
+            var useOnlyRatios = group.Select(r => Ratio(results, r, AuditMode.UseOnly)).Where(x => !double.IsNaN(x)).ToArray();
             builder.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {group.Count()} | {Median(group.Select(r => r.CallsPerSecond)):F0} | {Median(group.Select(r => r.P50Ms)):F2} | {Median(group.Select(r => r.P99Ms)):F2} | {Median(group.Select(r => r.CpuCores)):F2} | {Median(group.Select(r => r.CpuMsPerCall)):F3} | {group.Sum(r => r.Errors)} | {(ratios.Length == 0 ? "-" : Median(ratios).ToString("F2", CultureInfo.InvariantCulture))} |"));
+                $"| {group.Key} | {group.Count()} | {Median(group.Select(r => r.CallsPerSecond)):F0} | {Median(group.Select(r => r.P50Ms)):F2} | {Median(group.Select(r => r.P99Ms)):F2} | {Median(group.Select(r => r.CpuCores)):F2} | {Median(group.Select(r => r.CpuMsPerCall)):F3} | {group.Sum(r => r.Errors)} | {(ratios.Length == 0 ? "-" : Median(ratios).ToString("F2", CultureInfo.InvariantCulture))} | {(useOnlyRatios.Length == 0 ? "-" : Median(useOnlyRatios).ToString("F2", CultureInfo.InvariantCulture))} |"));
         }
 
         var audited = results.Where(r => r.Mode == AuditMode.Audit).SelectMany(r => r.BatchSizes).ToArray();
@@ -31,10 +32,10 @@ public static class BenchReport
         return builder.ToString();
     }
 
-    private static double Ratio(IReadOnlyList<RunResult> results, RunResult r)
+    private static double Ratio(IReadOnlyList<RunResult> results, RunResult r, AuditMode baseline)
     {
-        var noOp = results.FirstOrDefault(x => x.Mode == AuditMode.NoOp && x.Repetition == r.Repetition);
-        return noOp is null ? double.NaN : r.CallsPerSecond / noOp.CallsPerSecond;
+        var other = results.FirstOrDefault(x => x.Mode == baseline && x.Repetition == r.Repetition);
+        return other is null ? double.NaN : r.CallsPerSecond / other.CallsPerSecond;
     }
 
     private static string Batches(IReadOnlyList<int> sizes)

@@ -97,10 +97,10 @@ public sealed class LoadRunner(BenchHost host, BenchScenario scenario, int concu
                 return true;
             }
 
-            // With auditing on each check counts a use: walk the consents round-robin so none passes max_uses (100).
+            // With a writer on (Audit, UseOnly) each check counts a use: walk the consents round-robin so none passes max_uses (100).
             // The no-op counts nothing, so any consent will do.
             var n = _h1s.Length;
-            var index = mode == AuditMode.Audit ? (int)(Interlocked.Increment(ref _slot) % n) : (int)(((long)worker * 7919 + i) % n);
+            var index = mode is AuditMode.Audit or AuditMode.UseOnly ? (int)(Interlocked.Increment(ref _slot) % n) : (int)(((long)worker * 7919 + i) % n);
             var request = new CheckRequest
             {
                 ConsentId = scenario.Consents[index].ConsentId,

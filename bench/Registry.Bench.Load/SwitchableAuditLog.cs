@@ -1,32 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Registry.Service.Audit;
 using Registry.Service.Checks;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Bench.Load;
 
 /// <summary>
-/// Stands in for the service's <see cref="IAuditLog"/>: forwards to the real <see cref="GroupCommitAuditLog"/>
-/// in <see cref="AuditMode.Audit"/>, and otherwise returns a receipt without touching the database (the
-/// no-op baseline: no entry, and the consent's use is not counted either).
+/// Stands in for the service's <see cref="IAuditLog"/>. <see cref="AuditMode.Audit"/> forwards to the real
+/// <see cref="GroupCommitAuditLog"/>; <see cref="AuditMode.UseOnly"/> to a second instance of the same writer that
+/// commits the checks' consent uses but inserts no entry (the audit write replaced by a no-op);
+/// <see cref="AuditMode.NoOp"/> returns a receipt without touching the database (no entry, no use counted).
 /// </summary>
-public sealed class SwitchableAuditLog(GroupCommitAuditLog inner, TimeProvider timeProvider) : IAuditLog
+public sealed class SwitchableAuditLog : IAuditLog, IAsyncDisposable
 {
-    private volatile bool _isAuditing = true;
+    private readonly GroupCommitAuditLog _audit;
+    private readonly GroupCommitAuditLog _useOnly;
+    private readonly TimeProvider _timeProvider;
+    private volatile int _mode = (int)AuditMode.Audit;
+
+    public SwitchableAuditLog(
+        GroupCommitAuditLog audit,
+        IDbContextFactory<RegistryDbContext> contextFactory,
+        IOptions<AuditOptions> options,
+        TimeProvider timeProvider,
+        ILogger<GroupCommitAuditLog> logger)
+    {
+        _audit = audit;
+        _timeProvider = timeProvider;
+        _useOnly = new GroupCommitAuditLog(contextFactory, options, timeProvider, logger, recordEntries: false);
+    }
 
     public AuditMode Mode
     {
-        get => _isAuditing ? AuditMode.Audit : AuditMode.NoOp;
-        set => _isAuditing = value == AuditMode.Audit;
+        get => (AuditMode)_mode;
+        set => _mode = (int)value;
     }
 
     public Task<AuditReceipt> AppendAsync(AuditRecord record, AuditedChange? change, CancellationToken cancellationToken) =>
-        _isAuditing
-            ? inner.AppendAsync(record, change, cancellationToken)
-            : NoOp();
+        Mode switch
+        {
+            AuditMode.UseOnly => _useOnly.AppendAsync(record, change, cancellationToken),
+            AuditMode.NoOp => NoOp(),
+            _ => _audit.AppendAsync(record, change, cancellationToken),
+        };
 
     public Task<AuditReceipt> AppendCheckAsync(AuditRecord record, ConsentUse use, CancellationToken cancellationToken) =>
-        _isAuditing
-            ? inner.AppendCheckAsync(record, use, cancellationToken)
-            : NoOp();
+        Mode switch
+        {
+            AuditMode.UseOnly => _useOnly.AppendCheckAsync(record, use, cancellationToken),
+            AuditMode.NoOp => NoOp(),
+            _ => _audit.AppendCheckAsync(record, use, cancellationToken),
+        };
 
-    private Task<AuditReceipt> NoOp() => Task.FromResult(new AuditReceipt(Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString(), null));
+    public ValueTask DisposeAsync() => _useOnly.DisposeAsync();
+
+    private Task<AuditReceipt> NoOp() => Task.FromResult(new AuditReceipt(Guid.CreateVersion7(_timeProvider.GetUtcNow()).ToString(), null));
 }
