@@ -12,8 +12,9 @@ public sealed class AuditOptions
     public int MaxBatchSize { get; set; } = 512;
 
     /// <summary>
-    /// How long the writer lingers for more entries when a batch is not full. Default zero: batches fill
-    /// while the previous commit syncs, so lingering only adds latency (docs/benchmarks.md).
+    /// How long the writer lingers for more entries when a batch is not full, only under load (the previous batch
+    /// held more than one entry). Default zero: batches fill while the previous commit syncs, and 2 ms of lingering
+    /// measured no gain at 64 calls in flight (docs/benchmarks.md).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan MaxBatchWait { get; set; } = TimeSpan.Zero;
