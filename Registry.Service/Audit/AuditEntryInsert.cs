@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
 
+using Registry.Service.Infrastructure;
+
 namespace Registry.Service.Audit;
 
 /// <summary>
@@ -24,10 +26,10 @@ internal sealed class AuditEntryInsert : IDisposable
         _command.CommandText = Sql;
         _parameters =
         [
-            Add("@id", DbType.String), Add("@at", DbType.DateTime2), Add("@partner", DbType.String), Add("@key", DbType.String),
-            Add("@role", DbType.String), Add("@action", DbType.String), Add("@subject", DbType.Binary),
-            Add("@subjectKeyId", DbType.String), Add("@consent", DbType.String), Add("@purpose", DbType.String),
-            Add("@outcome", DbType.String), Add("@reason", DbType.String), Add("@request", DbType.String), Add("@detail", DbType.String),
+            _command.AddParameter("@id", DbType.String), _command.AddParameter("@at", DbType.DateTime2), _command.AddParameter("@partner", DbType.String), _command.AddParameter("@key", DbType.String),
+            _command.AddParameter("@role", DbType.String), _command.AddParameter("@action", DbType.String), _command.AddParameter("@subject", DbType.Binary),
+            _command.AddParameter("@subjectKeyId", DbType.String), _command.AddParameter("@consent", DbType.String), _command.AddParameter("@purpose", DbType.String),
+            _command.AddParameter("@outcome", DbType.String), _command.AddParameter("@reason", DbType.String), _command.AddParameter("@request", DbType.String), _command.AddParameter("@detail", DbType.String),
         ];
     }
 
@@ -49,13 +51,4 @@ internal sealed class AuditEntryInsert : IDisposable
     }
 
     public void Dispose() => _command.Dispose();
-
-    private DbParameter Add(string name, DbType type)
-    {
-        var parameter = _command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        _command.Parameters.Add(parameter);
-        return parameter;
-    }
 }

@@ -72,9 +72,9 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
         await using var update = db.Database.GetDbConnection().CreateCommand();
         update.Transaction = transaction.GetDbTransaction();
         update.CommandText = "UPDATE audit_entries SET Sequence = @seq, LeafHash = @leaf WHERE Id = @id AND Sequence IS NULL";
-        var sequence = Add(update, "@seq", DbType.Int64);
-        var leaf = Add(update, "@leaf", DbType.Binary);
-        var id = Add(update, "@id", DbType.String);
+        var sequence = update.AddParameter("@seq", DbType.Int64);
+        var leaf = update.AddParameter("@leaf", DbType.Binary);
+        var id = update.AddParameter("@id", DbType.String);
         foreach (var entry in pending)
         {
             var hash = AuditEntryEncoding.LeafHash(next.Size, AuditEntryMapping.ToData(entry));
@@ -90,14 +90,5 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
         }
 
         return true;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, DbType type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Registry.Service.Consent;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Checks;
 
@@ -29,12 +30,12 @@ internal sealed class ConsentUseCommand : IDisposable
         ArgumentNullException.ThrowIfNull(connection);
         _update = connection.CreateCommand();
         _update.CommandText = UpdateSql;
-        _request = Add(_update, "@request", DbType.String);
-        _id = Add(_update, "@id", DbType.String);
-        _now = Add(_update, "@now", DbType.DateTime2);
+        _request = _update.AddParameter("@request", DbType.String);
+        _id = _update.AddParameter("@id", DbType.String);
+        _now = _update.AddParameter("@now", DbType.DateTime2);
         _state = connection.CreateCommand();
         _state.CommandText = StateSql;
-        _stateId = Add(_state, "@id", DbType.String);
+        _stateId = _state.AddParameter("@id", DbType.String);
     }
 
     /// <summary>
@@ -70,14 +71,5 @@ internal sealed class ConsentUseCommand : IDisposable
     {
         _update.Dispose();
         _state.Dispose();
-    }
-
-    private static DbParameter Add(DbCommand command, string name, DbType type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }
