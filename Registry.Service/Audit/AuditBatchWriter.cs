@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Registry.Service.Checks;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Audit;
@@ -13,8 +12,8 @@ namespace Registry.Service.Audit;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A batch of checks and plain entries is written straight: for each entry the consent use (one prepared
-/// UPDATE) and the row (one prepared INSERT), no savepoints, no change tracking. A batch holding an EF change
+/// A batch of checks and plain entries is written straight: for each entry its prepared change (a check's
+/// consent use: one prepared UPDATE) and the row (one prepared INSERT), no savepoints, no change tracking. A batch holding an EF change
 /// (a grant, a revocation, an administrative change) gives each change a savepoint of its own.
 /// </para>
 /// <para>
@@ -31,8 +30,8 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
     private const int WriterAutoCheckpointPages = 10_000;
 
     private RegistryDbContext? _db;
+    private PreparedCommands? _commands;
     private AuditEntryInsert? _insert;
-    private ConsentUseCommand? _use;
 
     public void Write(IReadOnlyList<AuditWriteRequest> batch)
     {
@@ -65,11 +64,11 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
         var now = timeProvider.GetUtcNow();
         foreach (var request in batch)
         {
-            if (request.Use is { } use)
+            if (request.Prepared is { } prepared)
             {
                 try
                 {
-                    request.Refusal = _use!.Apply(use, dbTransaction);
+                    request.Refusal = prepared.Apply(_commands!, dbTransaction);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -98,7 +97,7 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
         var dbTransaction = transaction.GetDbTransaction();
         foreach (var request in batch)
         {
-            if (request.Change is not null || request.Use is not null)
+            if (request.Change is not null || request.Prepared is not null)
             {
                 ApplyInSavepoint(db, transaction, request);
             }
@@ -118,9 +117,9 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
         transaction.CreateSavepoint(Savepoint);
         try
         {
-            if (request.Use is { } use)
+            if (request.Prepared is { } prepared)
             {
-                request.Refusal = _use!.Apply(use, transaction.GetDbTransaction());
+                request.Refusal = prepared.Apply(_commands!, transaction.GetDbTransaction());
             }
             else
             {
@@ -186,8 +185,8 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
                 pragma.ExecuteNonQuery();
             }
 
-            _insert = new AuditEntryInsert(connection);
-            _use = new ConsentUseCommand(connection);
+            _commands = new PreparedCommands(connection);
+            _insert = _commands.Get(static c => new AuditEntryInsert(c));
             _db = db;
             return db;
         }
@@ -200,11 +199,10 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
 
     private void Reset()
     {
-        _insert?.Dispose();
-        _use?.Dispose();
+        _commands?.Dispose();
         _db?.Dispose();
+        _commands = null;
         _insert = null;
-        _use = null;
         _db = null;
     }
 }

@@ -1,9 +1,7 @@
-using Registry.Service.Checks;
-
 namespace Registry.Service.Audit;
 
 /// <summary>One caller's entry waiting in the group-commit queue, and the promise its caller awaits.</summary>
-internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? change, ConsentUse? use = null)
+internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? change, IPreparedChange? prepared = null)
 {
     // Continuations run on the thread pool, never inline on the writer: the writer must go straight back
     // to collecting the next batch instead of serialising every caller's response work behind it.
@@ -14,8 +12,8 @@ internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? chang
     /// <summary>A change run through EF inside a savepoint of its own (grants, revocations, administration).</summary>
     public AuditedChange? Change { get; } = change;
 
-    /// <summary>A check's consent use, applied by the writer's prepared statement.</summary>
-    public ConsentUse? Use { get; } = use;
+    /// <summary>A change applied by the writer with a prepared command (a check's consent use).</summary>
+    public IPreparedChange? Prepared { get; } = prepared;
 
     public AuditEntry? Entry { get; set; }
 

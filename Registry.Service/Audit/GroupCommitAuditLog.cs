@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Registry.Service.Checks;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Audit;
@@ -77,11 +76,11 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         return EnqueueAsync(new AuditWriteRequest(record, change), cancellationToken);
     }
 
-    public Task<AuditReceipt> AppendCheckAsync(AuditRecord record, ConsentUse use, CancellationToken cancellationToken)
+    public Task<AuditReceipt> AppendPreparedAsync(AuditRecord record, IPreparedChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(use);
-        return EnqueueAsync(new AuditWriteRequest(record, null, use), cancellationToken);
+        ArgumentNullException.ThrowIfNull(change);
+        return EnqueueAsync(new AuditWriteRequest(record, null, change), cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using Registry.Service.Checks;
-
 namespace Registry.Service.Audit;
 
 /// <summary>
@@ -14,9 +12,9 @@ public interface IAuditLog
     Task<AuditReceipt> AppendAsync(AuditRecord record, AuditedChange? change, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Appends a check's entry and counts one use of its consent in the same transaction. When the consent can no
-    /// longer be used there (a concurrent check used it up, or it was revoked or expired meanwhile), nothing is
-    /// counted, the entry is recorded as refused, and the receipt carries the reason.
+    /// Appends an entry and applies its prepared change in the same transaction (a check's consent use). When the
+    /// change is refused there (e.g. a concurrent check used the consent up, or it was revoked or expired
+    /// meanwhile), nothing is changed, the entry is recorded as refused, and the receipt carries the reason.
     /// </summary>
-    Task<AuditReceipt> AppendCheckAsync(AuditRecord record, ConsentUse use, CancellationToken cancellationToken);
+    Task<AuditReceipt> AppendPreparedAsync(AuditRecord record, IPreparedChange change, CancellationToken cancellationToken);
 }

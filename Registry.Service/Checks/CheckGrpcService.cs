@@ -7,7 +7,7 @@ using Registry.Service.Partners;
 
 namespace Registry.Service.Checks;
 
-/// <summary>The gRPC adapter of Check and CheckBatch.</summary>
+/// <summary>The gRPC adapter of Check and CheckBatch. A singleton: a call builds no scope and no data access.</summary>
 [Authorize(Policy = RegistryPolicies.Partner)]
 public sealed class CheckGrpcService(CheckHandler handler) : CheckService.CheckServiceBase
 {
@@ -24,25 +24,8 @@ public sealed class CheckGrpcService(CheckHandler handler) : CheckService.CheckS
             throw RegistryErrors.Validation(new FieldViolation("items", $"must hold 1..{CheckMapping.MaxBatchItems} checks, got {request.Items.Count}"));
         }
 
-        var caller = context.GetCaller();
-        var response = new CheckBatchResponse();
-        for (var i = 0; i < request.Items.Count; i++)
-        {
-            var item = new CheckBatchItemResult { Index = i };
-            try
-            {
-                item.Response = CheckMapping.ToResponse(
-                    await handler.HandleAsync(caller, CheckMapping.ToCommand(request.Items[i]), context.CancellationToken));
-            }
-            catch (RegistryException ex) when (ex.Reason != "AUDIT_UNAVAILABLE")
-            {
-                // Each item stands alone; only an audit failure fails the whole call (fail closed: nothing disclosed).
-                item.Error = RegistryStatusMapping.ToStatus(ex);
-            }
-
-            response.Results.Add(item);
-        }
-
-        return response;
+        var commands = request.Items.Select(CheckMapping.ToCommand).ToList();
+        var outcomes = await handler.HandleBatchAsync(context.GetCaller(), commands, context.CancellationToken);
+        return CheckMapping.ToResponse(outcomes);
     }
 }

@@ -1,18 +1,25 @@
-using Microsoft.EntityFrameworkCore;
 using Registry.Service.Audit;
 using Registry.Service.Consent;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
+using Registry.Service.Records;
 
 namespace Registry.Service.Checks;
 
 /// <summary>
-/// Answers one check under a consent (spec §3, §4). Every outcome, refusals included, is audited before it
-/// is returned; the consent's use is counted in the same transaction as the entry, and re-checked there, so
+/// Answers checks under a consent (spec §3, §4). Every outcome, refusals included, is audited before it is
+/// returned; the consent's use is counted in the same transaction as the entry, and re-checked there, so
 /// concurrent checks on any replica can never use a consent more than <c>max_uses</c> times.
 /// </summary>
+/// <remarks>
+/// A singleton with no per-call context or scope: the consent and the subject's record facts are read with two
+/// prepared, index-driven commands on a pooled read connection (<see cref="ReadSessionPool"/>). Nothing is
+/// cached between calls, so a revocation, a correction or an expunge committed by any replica sharing the
+/// database holds for every check that starts after it. A cancelled check stops before its audit write and
+/// discloses nothing.
+/// </remarks>
 public sealed class CheckHandler(
-    RegistryDbContext db,
+    ReadSessionPool sessions,
     SubjectKeyRing keyRing,
     IAuditLog auditLog,
     TimeProvider timeProvider,
@@ -25,6 +32,87 @@ public sealed class CheckHandler(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
         var purpose = Validate(command);
+        var session = await sessions.RentAsync(cancellationToken);
+        var failed = true;
+        PendingCheck pending;
+        try
+        {
+            pending = await EvaluateAsync(session, caller, command, purpose, cancellationToken);
+            failed = false;
+        }
+        finally
+        {
+            sessions.Return(session, failed);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return await CommitAsync(pending, cancellationToken);
+    }
+
+    /// <summary>
+    /// Answers each item on its own, as <see cref="HandleAsync"/> would, but reads them all on one session and
+    /// queues all their entries at once, so they share the audit writer's commits. An audit failure fails the
+    /// whole batch (fail closed: nothing disclosed); any other failure is that item's answer.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckItemOutcome>> HandleBatchAsync(Caller caller, IReadOnlyList<CheckCommand> commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(commands);
+        var outcomes = new CheckItemOutcome[commands.Count];
+        var pending = new PendingCheck?[commands.Count];
+        var session = await sessions.RentAsync(cancellationToken);
+        var failed = true;
+        try
+        {
+            for (var i = 0; i < commands.Count; i++)
+            {
+                try
+                {
+                    pending[i] = await EvaluateAsync(session, caller, commands[i], Validate(commands[i]), cancellationToken);
+                }
+                catch (RegistryException ex)
+                {
+                    outcomes[i] = new CheckItemOutcome(null, ex);
+                }
+            }
+
+            failed = false;
+        }
+        finally
+        {
+            sessions.Return(session, failed);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var commits = Array.ConvertAll(pending, p => p is null ? null : CommitAsync(p, cancellationToken));
+        RegistryException? auditFailure = null;
+        for (var i = 0; i < commits.Length; i++)
+        {
+            if (commits[i] is not { } commit)
+            {
+                continue;
+            }
+
+            try
+            {
+                outcomes[i] = new CheckItemOutcome(await commit, null);
+            }
+            catch (RegistryException ex) when (ex.Reason == RegistryErrors.AuditUnavailableReason)
+            {
+                auditFailure ??= ex;
+            }
+            catch (RegistryException ex)
+            {
+                outcomes[i] = new CheckItemOutcome(null, ex);
+            }
+        }
+
+        return auditFailure is null ? outcomes : throw auditFailure;
+    }
+
+    private async Task<PendingCheck> EvaluateAsync(
+        ReadSession session, Caller caller, CheckCommand command, ConsentPurpose purpose, CancellationToken cancellationToken)
+    {
         var subject = keyRing.Derive(command.H1);
         var now = timeProvider.GetUtcNow();
         var record = new AuditRecord
@@ -38,52 +126,62 @@ public sealed class CheckHandler(
             RequestId = command.RequestId,
         };
 
-        var consent = await db.Consents.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.ConsentId, cancellationToken);
+        var consent = await ConsentLookupCommand.FindAsync(session, command.ConsentId, cancellationToken);
         var refusal = ConsentRules.Refusal(caller, consent, subject, purpose, now.UtcDateTime);
         // A retry of a check already answered (lost response) is answered again without a new use, even when that
         // first answer used the last use; any other refusal (revoked, expired, …) still holds.
         var isRepeat = (refusal is null or ConsentRefusals.UsedUp) && CheckRepeats.IsRepeat(consent!, command);
         if (refusal is not null && !isRepeat)
         {
-            var refused = await auditLog.AppendAsync(record with { Reason = refusal }, null, cancellationToken);
+            return new PendingCheck(record with { Reason = refusal }, refusal, null, null, 0);
+        }
+
+        var facts = await RecordFactsLookupCommand.FindAsync(session, subject.Value, cancellationToken);
+        var answer = Answer(facts, consent!.Scope, now);
+        record = record with { Outcome = answer.RecordFound ? AuditOutcomes.RecordFound : AuditOutcomes.NoRecord };
+        var remaining = consent.MaxUses - consent.Uses;
+        return isRepeat
+            ? new PendingCheck(record with { Reason = CheckRepeats.RepeatedReason }, null, null, answer, remaining)
+            : new PendingCheck(record, null, new ConsentUse(consent.Id, command.RequestId, now.UtcDateTime), answer, remaining - 1);
+    }
+
+    private async Task<CheckResult> CommitAsync(PendingCheck pending, CancellationToken cancellationToken)
+    {
+        if (pending.Refusal is { } refusal)
+        {
+            var refused = await auditLog.AppendAsync(pending.Record, null, cancellationToken);
             throw ConsentErrors.Refused(refusal, refused.EntryId);
         }
 
-        var result = await EvaluateAsync(subject, consent!.Scope, now, cancellationToken);
-        var outcome = result.Found ? AuditOutcomes.RecordFound : AuditOutcomes.NoRecord;
-        if (isRepeat)
-        {
-            var repeat = await auditLog.AppendAsync(record with { Outcome = outcome, Reason = CheckRepeats.RepeatedReason }, null, cancellationToken);
-            return new CheckResult(result.Found, result.Summary, repeat.EntryId, consent.MaxUses - consent.Uses);
-        }
-
-        var receipt = await auditLog.AppendCheckAsync(record with { Outcome = outcome }, new ConsentUse(consent.Id, command.RequestId, now.UtcDateTime), cancellationToken);
+        var receipt = pending.Use is { } use
+            ? await auditLog.AppendPreparedAsync(pending.Record, use, cancellationToken)
+            : await auditLog.AppendAsync(pending.Record, null, cancellationToken);
         if (receipt.RefusalReason is { } lateRefusal)
         {
             throw ConsentErrors.Refused(lateRefusal, receipt.EntryId);
         }
 
-        return new CheckResult(result.Found, result.Summary, receipt.EntryId, consent.MaxUses - consent.Uses - 1);
+        var answer = pending.Answer!;
+        return new CheckResult(answer.RecordFound, answer.Summary, receipt.EntryId, pending.UsesRemaining);
     }
 
-    private async Task<(bool Found, CheckSummary? Summary)> EvaluateAsync(
-        SubjectKey subject, ConsentScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+    private CheckAnswer Answer(IReadOnlyList<RecordFacts> facts, ConsentScope scope, DateTimeOffset now)
     {
-        var key = subject.Value;
-        var facts = await db.Records.AsNoTracking()
-            .Where(r => r.Subjects.Any(s => s.SubjectKey == key))
-            .Select(r => new RecordFacts(r.Category, r.Status, r.DecisionDate, r.EffectiveFrom, r.ExpiresAt))
-            .ToListAsync(cancellationToken);
+        if (facts.Count == 0)
+        {
+            return CheckAnswer.NoRecord;
+        }
+
         var today = disclosure.Today(now);
         var disclosable = facts.Where(f => disclosure.IsDisclosable(f, today)).ToList();
         if (disclosable.Count == 0)
         {
-            return (false, null);
+            return CheckAnswer.NoRecord;
         }
 
         if (scope != ConsentScope.Summary)
         {
-            return (true, null);
+            return CheckAnswer.Found;
         }
 
         var categories = disclosable
@@ -91,11 +189,12 @@ public sealed class CheckHandler(
             .OrderBy(g => g.Key)
             .Select(g => new CategorySummary(g.Key, g.Count(), g.Max(f => f.DecisionDate)))
             .ToList();
-        return (true, new CheckSummary(categories, disclosable.Any(f => disclosure.IsOrderInForce(f, today))));
+        return new CheckAnswer(true, new CheckSummary(categories, disclosable.Any(f => disclosure.IsOrderInForce(f, today))));
     }
 
     private static ConsentPurpose Validate(CheckCommand command)
     {
+        ArgumentNullException.ThrowIfNull(command);
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(command.ConsentId) || command.ConsentId.Length > MaxConsentIdLength)
         {
@@ -112,4 +211,7 @@ public sealed class CheckHandler(
         RequestValidation.ThrowIfAny(violations);
         return command.Purpose!.Value;
     }
+
+    /// <summary>A check evaluated but not yet audited: its entry, and either its refusal or its answer and consent use.</summary>
+    private sealed record PendingCheck(AuditRecord Record, string? Refusal, ConsentUse? Use, CheckAnswer? Answer, int UsesRemaining);
 }

@@ -14,6 +14,28 @@ public static class CheckMapping
         return new CheckCommand(request.ConsentId, request.H1.ToByteArray(), request.Purpose.ToDomain(), request.RequestId.NullIfEmpty());
     }
 
+    public static CheckBatchResponse ToResponse(IReadOnlyList<CheckItemOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var response = new CheckBatchResponse();
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var item = new CheckBatchItemResult { Index = i };
+            if (outcomes[i].Result is { } result)
+            {
+                item.Response = ToResponse(result);
+            }
+            else
+            {
+                item.Error = RegistryStatusMapping.ToStatus(outcomes[i].Error!);
+            }
+
+            response.Results.Add(item);
+        }
+
+        return response;
+    }
+
     public static CheckResponse ToResponse(CheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -11,7 +11,7 @@ public static class CheckRepeats
 {
     public const string RepeatedReason = "REPEATED_REQUEST";
 
-    public static bool IsRepeat(SubjectConsent consent, CheckCommand command)
+    public static bool IsRepeat(ConsentState consent, CheckCommand command)
     {
         ArgumentNullException.ThrowIfNull(consent);
         ArgumentNullException.ThrowIfNull(command);

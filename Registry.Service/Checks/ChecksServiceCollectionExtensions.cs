@@ -9,7 +9,8 @@ public static class ChecksServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<DisclosurePolicy>();
-        services.TryAddScoped<CheckHandler>();
+        services.TryAddSingleton<CheckHandler>();
+        services.TryAddSingleton<CheckGrpcService>();
         return services;
     }
 }

@@ -10,8 +10,9 @@ public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database chosen by <c>Registry:Database:Provider</c>: a pooled context factory of the
-    /// provider's derived context, exposed as <see cref="IDbContextFactory{RegistryDbContext}"/> and as a scoped
-    /// <see cref="RegistryDbContext"/>, and the start-up migration.
+    /// provider's derived context (contexts are reused, not rebuilt per call), exposed as
+    /// <see cref="IDbContextFactory{RegistryDbContext}"/> and as a scoped <see cref="RegistryDbContext"/>; the pool of
+    /// read sessions of the hot paths (<see cref="ReadSessionPool"/>); and the start-up migration.
     /// </summary>
     public static IServiceCollection AddRegistryDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +30,7 @@ public static class DatabaseServiceCollectionExtensions
         var provider = configuration.GetValue($"{DatabaseOptions.SectionName}:Provider", DatabaseProvider.Sqlite);
         if (provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContextFactory<SqlServerRegistryDbContext>((sp, o) =>
+            services.AddPooledDbContextFactory<SqlServerRegistryDbContext>((sp, o) =>
             {
                 var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 o.UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure())
@@ -39,7 +40,7 @@ public static class DatabaseServiceCollectionExtensions
         }
         else
         {
-            services.AddDbContextFactory<SqliteRegistryDbContext>((sp, o) =>
+            services.AddPooledDbContextFactory<SqliteRegistryDbContext>((sp, o) =>
             {
                 var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 o.UseSqlite(SqliteConnectionString(options))
@@ -50,6 +51,7 @@ public static class DatabaseServiceCollectionExtensions
         }
 
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContext());
+        services.TryAddSingleton<ReadSessionPool>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -5,6 +5,9 @@ namespace Registry.Service.Infrastructure;
 /// <summary>Factories for the expected failures, so that codes and reasons stay consistent.</summary>
 public static class RegistryErrors
 {
+    /// <summary>The reason of <see cref="AuditUnavailable"/>: the call failed closed.</summary>
+    public const string AuditUnavailableReason = "AUDIT_UNAVAILABLE";
+
     public static RegistryException Validation(params FieldViolation[] violations) =>
         Validation((IReadOnlyList<FieldViolation>)violations);
 
@@ -27,7 +30,7 @@ public static class RegistryErrors
         new(StatusCode.Unauthenticated, reason, message);
 
     public static RegistryException AuditUnavailable(Exception? inner = null) =>
-        new(StatusCode.Unavailable, "AUDIT_UNAVAILABLE",
+        new(StatusCode.Unavailable, AuditUnavailableReason,
             "The audit log could not record this call, so nothing was changed or disclosed. Retry later.")
         {
             RetryDelay = TimeSpan.FromSeconds(1),

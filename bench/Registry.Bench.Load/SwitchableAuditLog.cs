@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Registry.Service.Audit;
-using Registry.Service.Checks;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Bench.Load;
@@ -46,12 +45,12 @@ public sealed class SwitchableAuditLog : IAuditLog, IAsyncDisposable
             _ => _audit.AppendAsync(record, change, cancellationToken),
         };
 
-    public Task<AuditReceipt> AppendCheckAsync(AuditRecord record, ConsentUse use, CancellationToken cancellationToken) =>
+    public Task<AuditReceipt> AppendPreparedAsync(AuditRecord record, IPreparedChange change, CancellationToken cancellationToken) =>
         Mode switch
         {
-            AuditMode.UseOnly => _useOnly.AppendCheckAsync(record, use, cancellationToken),
+            AuditMode.UseOnly => _useOnly.AppendPreparedAsync(record, change, cancellationToken),
             AuditMode.NoOp => NoOp(),
-            _ => _audit.AppendCheckAsync(record, use, cancellationToken),
+            _ => _audit.AppendPreparedAsync(record, change, cancellationToken),
         };
 
     public ValueTask DisposeAsync() => _useOnly.DisposeAsync();

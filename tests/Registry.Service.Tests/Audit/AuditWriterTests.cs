@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using Registry.Protos.V1;
-using Registry.Service.Checks;
+using Registry.Service.Consent;
 using Registry.Service.Tests.Infrastructure;
 
 namespace Registry.Service.Tests.Audit;

@@ -1,6 +1,4 @@
-using Registry.Service.Records;
-
-namespace Registry.Service.Checks;
+namespace Registry.Service.Records;
 
 /// <summary>The only fields of a record a check ever looks at.</summary>
 public sealed record RecordFacts(RecordCategory Category, RecordStatus Status, DateOnly DecisionDate, DateOnly? EffectiveFrom, DateOnly? ExpiresAt);

@@ -1,22 +1,20 @@
 using System.Data;
 using System.Data.Common;
-using Registry.Service.Consent;
 using Registry.Service.Infrastructure;
 
-namespace Registry.Service.Checks;
+namespace Registry.Service.Consent;
 
 /// <summary>
 /// Counts a <see cref="ConsentUse"/> with one prepared UPDATE that re-checks, inside the audit transaction, that
-/// the consent is still usable; when it is not, says why (a concurrent check used it up, or it was revoked or
-/// expired meanwhile). Plain ADO.NET, the same SQL on SQLite and SQL Server, bound to the writer's connection.
+/// the consent is still usable (<see cref="ConsentRules.UsableSql"/>); when it is not, says why (a concurrent
+/// check used it up, or it was revoked or expired meanwhile). Plain ADO.NET, the same SQL on every provider.
 /// </summary>
 internal sealed class ConsentUseCommand : IDisposable
 {
     private const string UpdateSql =
-        "UPDATE consents SET Uses = Uses + 1, LastRequestId = @request " +
-        "WHERE Id = @id AND RevokedAt IS NULL AND Uses < MaxUses AND ExpiresAt > @now";
+        "UPDATE consents SET Uses = Uses + 1, LastRequestId = @request WHERE Id = @id AND " + ConsentRules.UsableSql;
 
-    private const string StateSql = "SELECT RevokedAt, ExpiresAt FROM consents WHERE Id = @id";
+    private const string StateSql = "SELECT RevokedAt, ExpiresAt, Uses, MaxUses FROM consents WHERE Id = @id";
 
     private readonly DbCommand _update;
     private readonly DbParameter _request;
@@ -40,7 +38,7 @@ internal sealed class ConsentUseCommand : IDisposable
 
     /// <summary>
     /// Null when the use was counted, otherwise the refusal reason; nothing is written then. Synchronous: it runs
-    /// on the audit writer's own thread (<see cref="Audit.GroupCommitAuditLog"/>).
+    /// on the audit writer's own thread.
     /// </summary>
     public string? Apply(ConsentUse use, DbTransaction transaction)
     {
@@ -62,9 +60,9 @@ internal sealed class ConsentUseCommand : IDisposable
             return ConsentRefusals.NotFound;
         }
 
-        return !reader.IsDBNull(0) ? ConsentRefusals.Revoked
-            : reader.GetDateTime(1) <= use.Now ? ConsentRefusals.Expired
-            : ConsentRefusals.UsedUp;
+        return ConsentRules.UsableRefusal(
+            reader.IsDBNull(0) ? null : reader.GetDateTime(0), reader.GetDateTime(1), reader.GetInt32(2), reader.GetInt32(3), use.Now)
+            ?? ConsentRefusals.UsedUp;
     }
 
     public void Dispose()
