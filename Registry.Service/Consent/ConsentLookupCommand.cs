@@ -10,7 +10,7 @@ namespace Registry.Service.Consent;
 /// </summary>
 internal sealed class ConsentLookupCommand : IDisposable
 {
-    private const string Sql =
+    public const string Sql =
         "SELECT PartnerId, SubjectKey, SubjectKeyId, Purpose, Scope, ExpiresAt, RevokedAt, MaxUses, Uses, LastRequestId " +
         "FROM consents WHERE Id = @id";
 

@@ -11,7 +11,7 @@ namespace Registry.Service.Consent;
 /// </summary>
 internal sealed class ConsentUseCommand : IDisposable
 {
-    private const string UpdateSql =
+    public const string UpdateSql =
         "UPDATE consents SET Uses = Uses + 1, LastRequestId = @request WHERE Id = @id AND " + ConsentRules.UsableSql;
 
     private const string StateSql = "SELECT RevokedAt, ExpiresAt, Uses, MaxUses FROM consents WHERE Id = @id";

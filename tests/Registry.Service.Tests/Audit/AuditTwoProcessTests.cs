@@ -10,16 +10,8 @@ namespace Registry.Service.Tests.Audit;
 /// </summary>
 public sealed class AuditTwoProcessTests : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan SequencingTimeout = TimeSpan.FromSeconds(15);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "registry-tests", Guid.NewGuid().ToString("N"));
-    private readonly List<ServiceProcess> _processes = [];
-
-    public AuditTwoProcessTests() => Directory.CreateDirectory(_directory);
-
-    private string DatabasePath => Path.Combine(_directory, "registry.db");
-
-    private string AdminKeyFile => Path.Combine(_directory, "admin.key");
+    private readonly SharedFileReplicas _replicas = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -27,9 +19,9 @@ public sealed class AuditTwoProcessTests : IDisposable
     public async Task TwoProcesses_OneFile_OneVerifiableLogAndTheLeaseMovesWhenTheHolderIsKilled()
     {
         var ct = TestContext.Current.CancellationToken;
-        var first = await StartAsync();
-        var adminKey = (await File.ReadAllTextAsync(AdminKeyFile, ct)).Trim();
-        var second = await StartAsync();
+        var first = await _replicas.StartAsync();
+        var adminKey = await _replicas.AdminKeyAsync();
+        var second = await _replicas.StartAsync();
         var admin = new AdminService.AdminServiceClient(first.CreateChannel(adminKey));
         var partner = await admin.CreatePartnerAsync(NewPartner(Role.Partner), cancellationToken: Ct);
         var auditorKey = (await admin.CreatePartnerAsync(NewPartner(Role.Auditor), cancellationToken: Ct)).ApiKey.ApiKey;
@@ -50,23 +42,7 @@ public sealed class AuditTwoProcessTests : IDisposable
         await AssertOneVerifiableLogAsync(survivor, auditorKey, receipts.Concat(later).SelectMany(r => r));
     }
 
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            process.Dispose();
-        }
-
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public void Dispose() => _replicas.Dispose();
 
     private static CreatePartnerRequest NewPartner(Role role)
     {
@@ -77,25 +53,6 @@ public sealed class AuditTwoProcessTests : IDisposable
         }
 
         return request;
-    }
-
-    private async Task<ServiceProcess> StartAsync()
-    {
-        var process = ServiceProcess.Start(DatabasePath, AdminKeyFile);
-        _processes.Add(process);
-        await Eventually.UntilAsync(async () =>
-        {
-            Assert.False(process.HasExited, "the service process exited:\n" + process.Output);
-            if (!File.Exists(AdminKeyFile))
-            {
-                return false;
-            }
-
-            var key = (await File.ReadAllTextAsync(AdminKeyFile, Ct)).Trim();
-            await new AdminService.AdminServiceClient(process.CreateChannel(key)).ListPartnersAsync(new ListPartnersRequest(), cancellationToken: Ct);
-            return true;
-        }, StartTimeout, () => $"the service on port {process.Port} to answer; output:\n{process.Output}");
-        return process;
     }
 
     private static async Task<string[]> GrantAndCheckAsync(ServiceProcess process, string key)
@@ -123,7 +80,7 @@ public sealed class AuditTwoProcessTests : IDisposable
         await Eventually.UntilAsync(async () =>
             await ScalarAsync("SELECT COUNT(*) FROM audit_entries WHERE Sequence IS NULL") == 0
             && await ScalarAsync("SELECT COUNT(*) FROM audit_entries") == await ScalarAsync("SELECT COALESCE(MAX(TreeSize), 0) FROM audit_checkpoints"),
-            SequencingTimeout, () => what + "; outputs:\n" + string.Join("\n--\n", _processes.Select(p => p.Output)));
+            SequencingTimeout, () => what + "; outputs:\n" + _replicas.Outputs);
 
     private async Task AssertOneVerifiableLogAsync(ServiceProcess process, string auditorKey, IEnumerable<string> receipts)
     {
@@ -158,10 +115,5 @@ public sealed class AuditTwoProcessTests : IDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False;Mode=ReadOnly");
-        await connection.OpenAsync(Ct);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync() => _replicas.OpenAsync();
 }
