@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Registry.Client.Transparency;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Audit;
@@ -24,7 +25,8 @@ namespace Registry.Service.Audit;
 /// AUDIT_UNAVAILABLE and leaves nothing written; the connection is then dropped and opened afresh.
 /// </para>
 /// </remarks>
-internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> contextFactory, TimeProvider timeProvider, bool recordEntries = true) : IDisposable
+internal sealed class AuditBatchWriter(
+    IDbContextFactory<RegistryDbContext> contextFactory, AuditSequencingState sequencing, TimeProvider timeProvider, bool recordEntries = true) : IDisposable
 {
     private const string Savepoint = "audit_item";
     private const int WriterAutoCheckpointPages = 10_000;
@@ -36,24 +38,50 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
     public void Write(IReadOnlyList<AuditWriteRequest> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        // Never at the same time as a sequencing cycle of this replica: both extend the same frontier.
+        sequencing.Gate.Wait();
         try
         {
-            var careful = batch.Any(r => r.Change is not null);
-            if (!careful && TryWriteStraight(batch))
+            try
             {
-                return;
+                WriteOnce(batch);
             }
+            catch (DbException) when (sequencing.NumberingFrontier(timeProvider.GetUtcNow()) is not null)
+            {
+                // The numbered batch failed, for instance because its sequence numbers collided with rows numbered by
+                // someone else (rows written into the log by hand, or another holder after a lost lease). Write it
+                // unsequenced instead, nothing of the failed attempt remains; the next cycle re-reads the log.
+                Reset();
+                sequencing.Release();
+                foreach (var request in batch)
+                {
+                    request.Reset();
+                }
 
-            WriteCarefully(batch);
+                WriteOnce(batch);
+            }
         }
         catch
         {
             Reset();
             throw;
         }
+        finally
+        {
+            sequencing.Gate.Release();
+        }
     }
 
     public void Dispose() => Reset();
+
+    private void WriteOnce(IReadOnlyList<AuditWriteRequest> batch)
+    {
+        var careful = batch.Any(r => r.Change is not null);
+        if (careful || !TryWriteStraight(batch))
+        {
+            WriteCarefully(batch);
+        }
+    }
 
     /// <summary>False when a consent use threw: the attempt was rolled back and nothing of it remains.</summary>
     private bool TryWriteStraight(IReadOnlyList<AuditWriteRequest> batch)
@@ -85,8 +113,9 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
             request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now);
         }
 
-        Insert(batch, dbTransaction);
+        var numbered = Insert(batch, dbTransaction, now);
         transaction.Commit();
+        sequencing.Restore(numbered ?? sequencing.Frontier);
         return true;
     }
 
@@ -95,6 +124,7 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
         var db = Open();
         using var transaction = db.Database.BeginTransaction();
         var dbTransaction = transaction.GetDbTransaction();
+        var now = timeProvider.GetUtcNow();
         foreach (var request in batch)
         {
             if (request.Change is not null || request.Prepared is not null)
@@ -104,12 +134,13 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
 
             if (request.Failure is null)
             {
-                request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, timeProvider.GetUtcNow());
+                request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now);
             }
         }
 
-        Insert(batch, dbTransaction);
+        var numbered = Insert(batch, dbTransaction, now);
         transaction.Commit();
+        sequencing.Restore(numbered ?? sequencing.Frontier);
     }
 
     private void ApplyInSavepoint(RegistryDbContext db, IDbContextTransaction transaction, AuditWriteRequest request)
@@ -147,20 +178,34 @@ internal sealed class AuditBatchWriter(IDbContextFactory<RegistryDbContext> cont
         transaction.ReleaseSavepoint(Savepoint);
     }
 
-    private void Insert(IReadOnlyList<AuditWriteRequest> batch, DbTransaction transaction)
+    /// <summary>
+    /// Inserts the batch's entries; while this replica holds the lease, numbers each one (sequence, leaf hash) on a
+    /// copy of the frontier, which becomes the writer's only once the transaction commits. Returns that copy.
+    /// </summary>
+    private MerkleFrontier? Insert(IReadOnlyList<AuditWriteRequest> batch, DbTransaction transaction, DateTimeOffset now)
     {
         if (!recordEntries)
         {
-            return; // the benchmark's baseline only (see GroupCommitAuditLog's internal constructor)
+            return null; // the benchmark's baseline only (see GroupCommitAuditLog's internal constructor)
         }
 
+        var next = sequencing.NumberingFrontier(now)?.Clone();
         foreach (var request in batch)
         {
             if (request.Entry is { } entry)
             {
+                if (next is not null)
+                {
+                    entry.Sequence = next.Size;
+                    entry.LeafHash = AuditEntryEncoding.LeafHash(next.Size, AuditEntryMapping.ToData(entry));
+                    next.Append(entry.LeafHash);
+                }
+
                 _insert!.Execute(entry, transaction);
             }
         }
+
+        return next;
     }
 
     private RegistryDbContext Open()

@@ -6,7 +6,8 @@ using Registry.Service.Infrastructure;
 namespace Registry.Service.Audit;
 
 /// <summary>
-/// The prepared INSERT of an unsequenced audit row, kept on the writer's connection and run in each batch's transaction.
+/// The prepared INSERT of an audit row, kept on the writer's connection and run in each batch's transaction; the
+/// row is numbered (sequence and leaf hash) when this replica holds the sequencer lease, and pending otherwise.
 /// Plain ADO.NET rather than EF change tracking: the row is append-only, never read back, and EF's
 /// per-entity snapshot, command batching and result propagation cost more than the insert itself.
 /// </summary>
@@ -14,8 +15,8 @@ internal sealed class AuditEntryInsert : IDisposable
 {
     private const string Sql =
         "INSERT INTO audit_entries (Id, RecordedAt, PartnerId, KeyId, ActorRole, Action, SubjectKey, SubjectKeyId, " +
-        "ConsentId, Purpose, Outcome, Reason, RequestId, Detail) VALUES (@id, @at, @partner, @key, @role, @action, " +
-        "@subject, @subjectKeyId, @consent, @purpose, @outcome, @reason, @request, @detail)";
+        "ConsentId, Purpose, Outcome, Reason, RequestId, Detail, Sequence, LeafHash) VALUES (@id, @at, @partner, @key, @role, " +
+        "@action, @subject, @subjectKeyId, @consent, @purpose, @outcome, @reason, @request, @detail, @sequence, @leaf)";
 
     private readonly DbCommand _command;
     private readonly DbParameter[] _parameters;
@@ -30,6 +31,7 @@ internal sealed class AuditEntryInsert : IDisposable
             _command.AddParameter("@role", DbType.String), _command.AddParameter("@action", DbType.String), _command.AddParameter("@subject", DbType.Binary),
             _command.AddParameter("@subjectKeyId", DbType.String), _command.AddParameter("@consent", DbType.String), _command.AddParameter("@purpose", DbType.String),
             _command.AddParameter("@outcome", DbType.String), _command.AddParameter("@reason", DbType.String), _command.AddParameter("@request", DbType.String), _command.AddParameter("@detail", DbType.String),
+            _command.AddParameter("@sequence", DbType.Int64), _command.AddParameter("@leaf", DbType.Binary),
         ];
     }
 
@@ -41,6 +43,7 @@ internal sealed class AuditEntryInsert : IDisposable
         [
             entry.Id, entry.RecordedAt, entry.PartnerId, entry.KeyId, entry.ActorRole, entry.Action, entry.SubjectKey,
             entry.SubjectKeyId, entry.ConsentId, entry.Purpose, entry.Outcome, entry.Reason, entry.RequestId, entry.Detail,
+            entry.Sequence, entry.LeafHash,
         ];
         for (var i = 0; i < values.Length; i++)
         {

@@ -8,7 +8,9 @@ namespace Registry.Service.Audit;
 /// <summary>
 /// Rebuilds the Merkle frontier of the sequenced log from the rows, recomputing every leaf hash from the
 /// entry's content, when a replica takes the sequencer lease. Anything that does not add up (a gap, a
-/// content/hash mismatch, a root that differs from the last signed checkpoint) is a refusal to extend the log.
+/// content/hash mismatch, a tree of the last checkpoint's size whose root differs from it, fewer entries than it
+/// signed) is a refusal to extend the log. Entries numbered beyond the last checkpoint are kept: the writer numbers
+/// entries as it commits them, and the checkpoint that covers them follows within a sequencing interval.
 /// </summary>
 public static class AuditFrontierLoader
 {
@@ -18,9 +20,20 @@ public static class AuditFrontierLoader
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(verifier);
         var frontier = new MerkleFrontier();
+        var prefixChecked = last is null;
         var rows = db.AuditEntries.AsNoTracking().Where(e => e.Sequence != null).OrderBy(e => e.Sequence).AsAsyncEnumerable();
         await foreach (var entry in rows.WithCancellation(cancellationToken))
         {
+            if (!prefixChecked && frontier.Size == last!.TreeSize)
+            {
+                if (CheckAgainst(frontier, last, verifier) is { } problem)
+                {
+                    return (null, problem);
+                }
+
+                prefixChecked = true;
+            }
+
             if (entry.Sequence != frontier.Size)
             {
                 return (null, $"sequence {frontier.Size} is missing or out of order (found {entry.Sequence})");
@@ -35,12 +48,14 @@ public static class AuditFrontierLoader
             frontier.Append(leaf);
         }
 
-        if (last is null)
+        // Entries numbered after the last checkpoint (by a holder that stopped before it signed them) extend the
+        // signed tree; the signed tree itself must be exactly there.
+        if (!prefixChecked && CheckAgainst(frontier, last!, verifier) is { } atEnd)
         {
-            return frontier.Size == 0 ? (frontier, null) : (null, $"{frontier.Size} entries are sequenced but no checkpoint covers them");
+            return (null, atEnd);
         }
 
-        return CheckAgainst(frontier, last, verifier) is { } problem ? (null, problem) : (frontier, null);
+        return (frontier, null);
     }
 
     /// <summary>Null when the frontier is exactly the tree the checkpoint signed; otherwise what differs.</summary>

@@ -6,19 +6,19 @@ using Registry.Service.Infrastructure;
 namespace Registry.Service.Audit;
 
 /// <summary>
-/// Runs on every replica; the one holding the sequencer lease numbers new entries and signs a checkpoint
-/// every <see cref="AuditOptions.SequencerInterval"/>. The others keep trying, and take over once the
-/// holder's lease expires.
+/// Runs on every replica; the one holding the sequencer lease renews it, numbers the entries written unsequenced
+/// and signs a checkpoint of the log every <see cref="AuditOptions.SequencerInterval"/>, while its audit writer
+/// numbers its own entries as it commits them (<see cref="AuditSequencingState"/>). The others write their
+/// entries unsequenced, keep trying, and take over once the holder's lease expires.
 /// </summary>
 public sealed partial class AuditSequencer(
     IDbContextFactory<RegistryDbContext> contextFactory,
+    AuditSequencingState state,
     NoteSigner signer,
     IOptions<AuditOptions> options,
     TimeProvider timeProvider,
     ILogger<AuditSequencer> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private MerkleFrontier? _frontier;
     private bool _isHolder;
 
     /// <summary>This replica's lease holder id: unique per process.</summary>
@@ -34,7 +34,8 @@ public sealed partial class AuditSequencer(
     /// </remarks>
     public async Task<SequencingResult> SequenceOnceAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        // Holding the state's gate keeps this replica's audit writer out while the cycle runs.
+        await state.Gate.WaitAsync(cancellationToken);
         try
         {
             var total = 0;
@@ -43,8 +44,7 @@ public sealed partial class AuditSequencer(
             {
                 await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
                 var cycle = new AuditSequencingCycle(db, signer, options.Value);
-                result = await cycle.RunAsync(HolderId, _frontier, timeProvider.GetUtcNow(), cancellationToken);
-                _frontier = result.Frontier;
+                result = await cycle.RunAsync(HolderId, state, timeProvider.GetUtcNow(), cancellationToken);
                 total += result.Sequenced;
             }
             while (result.IsHolder && result.Problem is null && result.Sequenced == options.Value.SequencerBatchSize);
@@ -59,17 +59,27 @@ public sealed partial class AuditSequencer(
             {
                 LogRefused(logger, problem);
             }
-            else if (total > 0)
+            else if (result.IsHolder)
             {
-                LogSequenced(logger, total, result.Frontier!.Size);
+                if (total > 0)
+                {
+                    LogSequenced(logger, total, result.Frontier!.Size);
+                }
+
+                // The writer's commits grow the WAL whether or not anything was pending here.
                 await CheckpointWalAsync(cancellationToken);
             }
 
             return result with { Sequenced = total };
         }
+        catch
+        {
+            state.Release(); // re-read the log before numbering anything again
+            throw;
+        }
         finally
         {
-            _gate.Release();
+            state.Gate.Release();
         }
     }
 
@@ -85,16 +95,9 @@ public sealed partial class AuditSequencer(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A busy or unreachable database: try again next tick (the lease simply lapses if this persists).
-                _frontier = null;
                 LogCycleFailed(logger, ex.GetType().Name);
             }
         }
-    }
-
-    public override void Dispose()
-    {
-        _gate.Dispose();
-        base.Dispose();
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)

@@ -8,32 +8,43 @@ using Registry.Service.Infrastructure;
 namespace Registry.Service.Audit;
 
 /// <summary>
-/// One sequencing transaction: renew the lease, check the in-memory frontier against the last signed
-/// checkpoint, number the unsequenced entries gap-free, store their leaf hashes, and sign the new checkpoint.
+/// One sequencing transaction: renew the lease, make sure what this replica knows of the log is still the log
+/// (else re-read it and check it against the last signed checkpoint), number the entries written unsequenced
+/// (by replicas that do not hold the lease, or before this one took it) gap-free, and sign a checkpoint of
+/// everything numbered so far, the writer's own numbering included (<see cref="AuditSequencingState"/>).
 /// </summary>
 internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner signer, AuditOptions options)
 {
     public async Task<SequencingResult> RunAsync(
-        string holderId, MerkleFrontier? cached, DateTimeOffset now, CancellationToken cancellationToken)
+        string holderId, AuditSequencingState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var lease = await SequencerLeases.TryTakeAsync(db, holderId, now.UtcDateTime, options.LeaseDuration, cancellationToken);
         if (lease == LeaseState.HeldByOther)
         {
+            state.Release();
             return SequencingResult.NotHolder;
         }
 
         var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
         // A freshly taken lease means another replica may have sequenced meanwhile: rebuild and re-check all.
-        var frontier = lease == LeaseState.Taken ? null : cached;
-        if (frontier is null || (last is null ? frontier.Size != 0 : AuditFrontierLoader.CheckAgainst(frontier, last, signer.Verifier) is not null))
+        var frontier = lease == LeaseState.Taken ? null : state.Frontier;
+        if (frontier is not null && !await IsCurrentAsync(frontier, last, state, cancellationToken))
         {
+            frontier = null;
+        }
+
+        if (frontier is null)
+        {
+            state.Release();
             (frontier, var problem) = await AuditFrontierLoader.LoadAsync(db, last, signer.Verifier, cancellationToken);
             if (frontier is null)
             {
                 await transaction.CommitAsync(cancellationToken); // keeps the lease; signs nothing
                 return SequencingResult.Refused(problem!);
             }
+
+            state.RememberCheckpoint(last?.TreeSize ?? 0, last?.RootHash ?? []);
         }
 
         var pending = await db.AuditEntries.AsNoTracking()
@@ -41,29 +52,51 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
             .OrderBy(e => e.RecordedAt).ThenBy(e => e.Id)
             .Take(options.SequencerBatchSize)
             .ToListAsync(cancellationToken);
-        if (pending.Count == 0)
-        {
-            await transaction.CommitAsync(cancellationToken);
-            return SequencingResult.Held(frontier, 0);
-        }
-
         var next = frontier.Clone();
         if (!await AssignAsync(transaction, pending, next, cancellationToken))
         {
+            state.Release();
             return SequencingResult.Refused("an entry was sequenced by someone else during this cycle");
         }
 
-        var note = new Checkpoint(options.Origin, next.Size, next.RootHash()).Sign(signer);
-        db.AuditCheckpoints.Add(new AuditCheckpoint
+        var signed = next.Size > 0 && next.Size != state.SignedSize;
+        if (signed)
         {
-            TreeSize = next.Size,
-            RootHash = next.RootHash(),
-            SignedNote = note,
-            CreatedAt = now.UtcDateTime,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            var note = new Checkpoint(options.Origin, next.Size, next.RootHash()).Sign(signer);
+            db.AuditCheckpoints.Add(new AuditCheckpoint
+            {
+                TreeSize = next.Size,
+                RootHash = next.RootHash(),
+                SignedNote = note,
+                CreatedAt = now.UtcDateTime,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        state.Hold(next, now, options.LeaseDuration);
+        if (signed)
+        {
+            state.RememberCheckpoint(next.Size, next.RootHash());
+        }
+
         return SequencingResult.Held(next, pending.Count);
+    }
+
+    /// <summary>
+    /// Whether the log is still exactly what this replica numbered: the last checkpoint is the one it signed and
+    /// the highest sequence number is its frontier's last (two index look-ups, not a re-read of the log).
+    /// </summary>
+    private async Task<bool> IsCurrentAsync(MerkleFrontier frontier, AuditCheckpoint? last, AuditSequencingState state, CancellationToken cancellationToken)
+    {
+        var lastSigned = last is null ? 0 : last.TreeSize;
+        if (lastSigned != state.SignedSize || (last is not null && !last.RootHash.AsSpan().SequenceEqual(state.SignedRoot)))
+        {
+            return false;
+        }
+
+        var highest = await db.AuditEntries.Where(e => e.Sequence != null).MaxAsync(e => e.Sequence, cancellationToken);
+        return (highest ?? -1) == frontier.Size - 1;
     }
 
     private async Task<bool> AssignAsync(

@@ -22,6 +22,7 @@ public static class AuditServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AuditOptions>>().Value,
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>()));
+        services.TryAddSingleton<AuditSequencingState>();
         services.TryAddSingleton<GroupCommitAuditLog>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<GroupCommitAuditLog>());
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitAuditLog>());

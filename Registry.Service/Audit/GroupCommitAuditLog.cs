@@ -39,10 +39,11 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
 
     public GroupCommitAuditLog(
         IDbContextFactory<RegistryDbContext> contextFactory,
+        AuditSequencingState sequencing,
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger)
-        : this(contextFactory, options, timeProvider, logger, recordEntries: true)
+        : this(contextFactory, sequencing, options, timeProvider, logger, recordEntries: true)
     {
     }
 
@@ -53,6 +54,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     /// </summary>
     internal GroupCommitAuditLog(
         IDbContextFactory<RegistryDbContext> contextFactory,
+        AuditSequencingState sequencing,
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger,
@@ -62,7 +64,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        _writer = new AuditBatchWriter(contextFactory, timeProvider, recordEntries);
+        _writer = new AuditBatchWriter(contextFactory, sequencing, timeProvider, recordEntries);
         _queue = Channel.CreateBounded<AuditWriteRequest>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             SingleReader = true,

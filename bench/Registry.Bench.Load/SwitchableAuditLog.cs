@@ -22,13 +22,14 @@ public sealed class SwitchableAuditLog : IAuditLog, IAsyncDisposable
     public SwitchableAuditLog(
         GroupCommitAuditLog audit,
         IDbContextFactory<RegistryDbContext> contextFactory,
+        AuditSequencingState sequencing,
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger)
     {
         _audit = audit;
         _timeProvider = timeProvider;
-        _useOnly = new GroupCommitAuditLog(contextFactory, options, timeProvider, logger, recordEntries: false);
+        _useOnly = new GroupCommitAuditLog(contextFactory, sequencing, options, timeProvider, logger, recordEntries: false);
     }
 
     public AuditMode Mode
