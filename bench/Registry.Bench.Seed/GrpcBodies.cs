@@ -36,7 +36,34 @@ public static class GrpcBodies
             written.Add(path);
         }
 
+        // What the script needs to start the service and authenticate, sourceable by bash (single-quoted: no expansion).
+        var env = Path.Combine(directory, "keys.env");
+        File.WriteAllText(env, string.Join('\n',
+            $"PARTNER_KEY='{manifest.Partner.ApiKey}'",
+            $"AUDITOR_KEY='{manifest.Auditor.ApiKey}'",
+            $"SUBJECT_KEY_ID='{manifest.SubjectKey.KeyId}'",
+            $"SUBJECT_KEY_SECRET='{manifest.SubjectKey.Secret}'",
+            $"SIGNING_KEY='{manifest.SigningKey}'") + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(env, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        written.Add(env);
         return written;
+    }
+
+    /// <summary>The outcome of a framed <c>CheckResponse</c> (as curl saved it), e.g. <c>RecordFound</c>.</summary>
+    public static string CheckOutcome(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 5)
+        {
+            return "none";
+        }
+
+        var length = (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1));
+        return CheckResponse.Parser.ParseFrom(bytes, 5, length).Outcome.ToString();
     }
 
     public static byte[] Frame(IMessage message)
