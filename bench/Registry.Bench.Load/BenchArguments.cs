@@ -2,12 +2,17 @@ using System.Globalization;
 
 namespace Registry.Bench.Load;
 
-/// <summary>Command line: <c>--reps 5 --prewarm 40 --warmup 3 --seconds 10 --concurrency 64 --consents 3000 --modes audit,noop,echo</c>.</summary>
+/// <summary>
+/// Command line: <c>--reps 5 --prewarm 40 --warmup 3 --seconds 10 --concurrency 64 --consents 3000 --modes audit,noop,echo</c>;
+/// against a seeded database: <c>--database seeded.db [--manifest seeded.db.manifest.json] [--cases found,norecord,refused,echo]</c>.
+/// </summary>
 /// <remarks>
 /// <c>--prewarm</c> runs every mode, unmeasured, for that many seconds in all before the first repetition: on 2 busy
 /// cores the JIT needs ~40 s of load to tier the hot paths up, and a shorter start measured the JIT, not the service.
 /// </remarks>
-public sealed record BenchArguments(int Repetitions, TimeSpan PreWarm, TimeSpan WarmUp, TimeSpan Window, int Concurrency, int Consents, int RecordEvery, IReadOnlyList<AuditMode> Modes)
+public sealed record BenchArguments(
+    int Repetitions, TimeSpan PreWarm, TimeSpan WarmUp, TimeSpan Window, int Concurrency, int Consents, int RecordEvery, IReadOnlyList<LoadCase> Cases,
+    string? Database, string? Manifest)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -19,7 +24,10 @@ public sealed record BenchArguments(int Repetitions, TimeSpan PreWarm, TimeSpan 
         }
 
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        var modes = values.TryGetValue("modes", out var m) ? m : "audit,noop,echo";
+        var database = values.GetValueOrDefault("database");
+        var cases = values.TryGetValue("cases", out var c) ? c
+            : values.TryGetValue("modes", out var m) ? m
+            : database is null ? "audit,noop,echo" : "found,norecord,refused,echo";
         return new BenchArguments(
             Int("reps", 5),
             TimeSpan.FromSeconds(Int("prewarm", 40)),
@@ -28,6 +36,8 @@ public sealed record BenchArguments(int Repetitions, TimeSpan PreWarm, TimeSpan 
             Int("concurrency", 64),
             Int("consents", 3000),
             Int("record-every", 10),
-            modes.Split(',').Select(s => Enum.Parse<AuditMode>(s, ignoreCase: true)).ToArray());
+            cases.Split(',').Select(LoadCase.Parse).ToArray(),
+            database,
+            values.GetValueOrDefault("manifest") ?? (database is null ? null : database + ".manifest.json"));
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Registry.Bench.Seed;
 using Registry.Client.Transparency;
 using Registry.Service.Audit;
 
@@ -15,14 +16,23 @@ namespace Registry.Bench.Load;
 /// <summary>
 /// The real service, in this process, on Kestrel at 127.0.0.1 (a free port, h2c) and a fresh SQLite file in
 /// a temp directory (WAL, synchronous=FULL as in production). Only the <c>IAuditLog</c> is wrapped, so a run
-/// can switch between the real writer and the no-op.
+/// can switch between the real writer and the no-op. Given a seeded manifest, the file is a copy of the seeded
+/// database (the run writes audit entries and uses into it) and the service gets the manifest's K and signing key.
 /// </summary>
 public sealed class BenchHost : WebApplicationFactory<Program>
 {
-    public BenchHost()
+    private readonly SeedManifest? _seeded;
+
+    public BenchHost(SeedManifest? seeded = null)
     {
+        _seeded = seeded;
         Directory = Path.Combine(Path.GetTempPath(), "registry-bench", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
+        if (seeded is not null)
+        {
+            File.Copy(seeded.Database, DatabasePath);
+        }
+
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
     }
 
@@ -59,11 +69,11 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         using var signer = NoteSigner.Generate("registry.example/log");
         builder.UseEnvironment("Benchmark");
         builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
-        builder.UseSetting("Registry:SubjectKey:Secret", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        builder.UseSetting("Registry:SubjectKey:KeyId", "bench1");
+        builder.UseSetting("Registry:SubjectKey:Secret", _seeded?.SubjectKey.Secret ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Registry:SubjectKey:KeyId", _seeded?.SubjectKey.KeyId ?? "bench1");
         builder.UseSetting("Registry:ApiKeys:BcryptWorkFactor", "4");
         builder.UseSetting("Registry:Bootstrap:AdminKeyFile", Path.Combine(Directory, "admin.key"));
-        builder.UseSetting("Registry:Audit:SigningKey", signer.ExportSignerKey());
+        builder.UseSetting("Registry:Audit:SigningKey", _seeded?.SigningKey ?? signer.ExportSignerKey());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Registry", "Warning");
         builder.ConfigureLogging(logging =>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Bench.Seed;
 using Registry.Protos.V1;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
@@ -16,11 +17,32 @@ namespace Registry.Bench.Load;
 /// </summary>
 public sealed class BenchScenario
 {
-    private BenchScenario(string partnerKey, string auditorKey, IReadOnlyList<(string ConsentId, byte[] H1)> consents)
+    private BenchScenario(
+        string partnerKey, string auditorKey, IReadOnlyList<(string ConsentId, byte[] H1)> consents,
+        IReadOnlyList<(string ConsentId, byte[] H1)>? found = null, IReadOnlyList<(string ConsentId, byte[] H1)>? noRecord = null)
     {
         PartnerKey = partnerKey;
         AuditorKey = auditorKey;
         Consents = consents;
+        Found = found ?? [];
+        NoRecord = noRecord ?? [];
+    }
+
+    /// <summary>The consents whose checks are expected to find a record (seeded scenarios only).</summary>
+    public IReadOnlyList<(string ConsentId, byte[] H1)> Found { get; }
+
+    /// <summary>The consents whose checks are expected to find none (seeded scenarios only).</summary>
+    public IReadOnlyList<(string ConsentId, byte[] H1)> NoRecord { get; }
+
+    /// <summary>The partner, auditor and consents of a database filled by Registry.Bench.Seed.</summary>
+    public static BenchScenario FromManifest(SeedManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var all = manifest.Consents.Select(c => (c.ConsentId, Convert.FromBase64String(c.H1), c.Expected)).ToArray();
+        return new BenchScenario(
+            manifest.Partner.ApiKey, manifest.Auditor.ApiKey, all.Select(c => (c.ConsentId, c.Item2)).ToArray(),
+            all.Where(c => c.Expected == SeedManifest.RecordFound).Select(c => (c.ConsentId, c.Item2)).ToArray(),
+            all.Where(c => c.Expected == SeedManifest.NoRecord).Select(c => (c.ConsentId, c.Item2)).ToArray());
     }
 
     public string PartnerKey { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Registry.Bench.Seed;
 
 namespace Registry.Bench.Load;
 
@@ -9,24 +10,33 @@ public static class LoadBench
     {
         var arguments = BenchArguments.Parse(args);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30)); // bounded whatever the arguments
-        await using var host = new BenchHost();
-        Console.WriteLine($"cores={Environment.ProcessorCount} concurrency={arguments.Concurrency} prewarm={arguments.PreWarm.TotalSeconds}s warmup={arguments.WarmUp.TotalSeconds}s window={arguments.Window.TotalSeconds}s reps={arguments.Repetitions} consents={arguments.Consents} server={host.Address} (in-process Kestrel, h2c)");
-        var scenario = await BenchScenario.CreateAsync(host, arguments.Consents, arguments.RecordEvery, stop.Token);
+        var seeded = arguments.Manifest is { } path ? SeedManifest.Read(path) : null;
+        if (seeded is not null && arguments.Database is { } database)
+        {
+            seeded = seeded with { Database = Path.GetFullPath(database) };
+        }
+
+        await using var host = new BenchHost(seeded);
+        var data = seeded is null ? $"consents={arguments.Consents} (granted through the API)" : $"seeded={seeded.Database} records={seeded.Records} consents={seeded.Consents.Count}";
+        Console.WriteLine($"cores={Environment.ProcessorCount} concurrency={arguments.Concurrency} prewarm={arguments.PreWarm.TotalSeconds}s warmup={arguments.WarmUp.TotalSeconds}s window={arguments.Window.TotalSeconds}s reps={arguments.Repetitions} {data} server={host.Address} (in-process Kestrel, h2c; CPU, allocations and RSS are the whole process: client and server together)");
+        var scenario = seeded is null
+            ? await BenchScenario.CreateAsync(host, arguments.Consents, arguments.RecordEvery, stop.Token)
+            : BenchScenario.FromManifest(seeded);
         var runner = new LoadRunner(host, scenario, arguments.Concurrency);
         var results = new List<RunResult>();
         if (arguments.PreWarm > TimeSpan.Zero)
         {
-            var share = arguments.PreWarm / arguments.Modes.Count;
-            foreach (var mode in arguments.Modes)
+            var share = arguments.PreWarm / arguments.Cases.Count;
+            foreach (var mode in arguments.Cases)
             {
                 var warm = await runner.RunAsync(mode, 0, share, TimeSpan.FromSeconds(1), stop.Token);
-                Console.WriteLine($"pre-warm {mode}: {share.TotalSeconds:0}s, then {warm.CallsPerSecond:0} calls/s (not counted)");
+                Console.WriteLine($"pre-warm {mode.Name}: {share.TotalSeconds:0}s, then {warm.CallsPerSecond:0} calls/s (not counted)");
             }
         }
 
         for (var rep = 1; rep <= arguments.Repetitions; rep++)
         {
-            foreach (var mode in arguments.Modes)
+            foreach (var mode in arguments.Cases)
             {
                 var result = await runner.RunAsync(mode, rep, arguments.WarmUp, arguments.Window, stop.Token);
                 results.Add(result);
