@@ -6,7 +6,7 @@ using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
 using Registry.Service.Records;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.ApplicationOptions(args));
 
 // Hosted services start in this order: migrate, check the subject key, bootstrap the admin key, then the first
 // health report (all before the server accepts calls).

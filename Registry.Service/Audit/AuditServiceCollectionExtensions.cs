@@ -16,6 +16,7 @@ public static class AuditServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<AuditOptions>()
             .BindConfiguration(AuditOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, environment) => o.SigningKeyFile = ContentRoot.Resolve(o.SigningKeyFile, environment))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(sp => AuditSigningKeyLoader.Load(
