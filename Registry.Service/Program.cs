@@ -6,9 +6,10 @@ using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
 using Registry.Service.Records;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.ApplicationOptions(args));
 
-// Hosted services start in this order: migrate, check the subject key, then bootstrap the admin key.
+// Hosted services start in this order: migrate, check the subject key, bootstrap the admin key, then the first
+// health report (all before the server accepts calls).
 builder.Services
     .AddRegistryGrpc(builder.Environment)
     .AddRegistryDatabase(builder.Configuration)
@@ -17,7 +18,8 @@ builder.Services
     .AddRegistryPartners()
     .AddRegistryConsent()
     .AddRegistryChecks()
-    .AddRegistryRecords();
+    .AddRegistryRecords()
+    .AddRegistryHealth();
 
 var app = builder.Build();
 app.MapRegistryGrpc();

@@ -51,7 +51,7 @@ public sealed class AuditOptions
     public string? SigningKey { get; set; }
 
     /// <summary>
-    /// A file holding the signer key. Outside Production, when neither is set, a key named after
+    /// A file holding the signer key (a relative path is relative to the content root). Outside Production, when neither is set, a key named after
     /// <see cref="Origin"/> is generated in <c>audit-signing.key</c> beside the SQLite database; in
     /// Production a missing key stops the service at start-up.
     /// </summary>

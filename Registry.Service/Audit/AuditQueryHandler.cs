@@ -9,8 +9,9 @@ namespace Registry.Service.Audit;
 /// <summary>
 /// Auditor reads of the log: filtered queries, exports and checkpoints. Only sequenced entries are returned
 /// (an entry is sequenced within about a second), so pages are stable and every returned entry is provable.
+/// Each read opens its own context, so a call that reads nothing builds none.
 /// </summary>
-public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditorCalls)
+public sealed class AuditQueryHandler(IDbContextFactory<RegistryDbContext> contextFactory, AuditorCalls auditorCalls)
 {
     public const int MaxPageSize = 1000;
 
@@ -28,6 +29,7 @@ public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditor
     public async IAsyncEnumerable<IReadOnlyList<AuditEntry>> ExportAsync(
         long fromSequence, long? toSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var after = fromSequence - 1;
         while (true)
         {
@@ -44,18 +46,22 @@ public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditor
         }
     }
 
-    public async Task<IReadOnlyList<AuditCheckpoint>> CheckpointsAsync(long fromSize, long toSize, int max, CancellationToken cancellationToken) =>
-        await db.AuditCheckpoints.AsNoTracking()
+    public async Task<IReadOnlyList<AuditCheckpoint>> CheckpointsAsync(long fromSize, long toSize, int max, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditCheckpoints.AsNoTracking()
             .Where(c => c.TreeSize >= fromSize && c.TreeSize <= toSize)
             .OrderByDescending(c => c.TreeSize).Take(max).ToListAsync(cancellationToken);
+    }
 
     private async IAsyncEnumerable<AuditPage> PagesAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var after = query.AfterSequence ?? -1;
         var remaining = query.MaxEntries == 0 ? int.MaxValue : query.MaxEntries;
         while (remaining > 0)
         {
-            var page = await PageQuery(query, after, Math.Min(query.PageSize, remaining)).ToListAsync(cancellationToken);
+            var page = await PageQuery(db, query, after, Math.Min(query.PageSize, remaining)).ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
                 yield break;
@@ -72,10 +78,10 @@ public sealed class AuditQueryHandler(RegistryDbContext db, AuditorCalls auditor
     }
 
     /// <summary>One page of a query: the filters, after a sequence number, in log order (tests read its plan).</summary>
-    internal IQueryable<AuditEntry> PageQuery(AuditQuery query, long after, int take) =>
-        Filter(query).Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(take);
+    internal static IQueryable<AuditEntry> PageQuery(RegistryDbContext db, AuditQuery query, long after, int take) =>
+        Filter(db, query).Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(take);
 
-    private IQueryable<AuditEntry> Filter(AuditQuery query)
+    private static IQueryable<AuditEntry> Filter(RegistryDbContext db, AuditQuery query)
     {
         var entries = db.AuditEntries.AsNoTracking().Where(e => e.Sequence != null);
         if (query.From is { } from)

@@ -16,6 +16,7 @@ public static class AuditServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<AuditOptions>()
             .BindConfiguration(AuditOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, environment) => o.SigningKeyFile = ContentRoot.Resolve(o.SigningKeyFile, environment))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(sp => AuditSigningKeyLoader.Load(
@@ -28,10 +29,12 @@ public static class AuditServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitAuditLog>());
         services.TryAddSingleton<AuditSequencer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSequencer>());
-        services.TryAddScoped<AuditorCalls>();
-        services.TryAddScoped<AuditQueryHandler>();
-        services.TryAddScoped<AuditProofHandler>();
-        services.TryAddScoped<AuditVerifyHandler>();
+        // The auditor handlers hold no state and open a context inside each read, so they are singletons: a call
+        // that reads nothing (GetPublicKey) builds no handler graph and no DbContext (issue 8).
+        services.TryAddSingleton<AuditorCalls>();
+        services.TryAddSingleton<AuditQueryHandler>();
+        services.TryAddSingleton<AuditProofHandler>();
+        services.TryAddSingleton<AuditVerifyHandler>();
         return services;
     }
 }

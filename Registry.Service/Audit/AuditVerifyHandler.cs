@@ -10,9 +10,10 @@ namespace Registry.Service.Audit;
 
 /// <summary>
 /// Runs the client library's offline <see cref="AuditLogVerifier"/> over the stored rows and checkpoints,
-/// with the service's own verifier key: the same code an auditor runs without the service.
+/// with the service's own verifier key: the same code an auditor runs without the service. Each verification
+/// opens its own context.
 /// </summary>
-public sealed class AuditVerifyHandler(RegistryDbContext db, NoteSigner signer, IOptions<AuditOptions> options, AuditorCalls auditorCalls)
+public sealed class AuditVerifyHandler(IDbContextFactory<RegistryDbContext> contextFactory, NoteSigner signer, IOptions<AuditOptions> options, AuditorCalls auditorCalls)
 {
     public async Task<(AuditVerificationResult Result, string AuditEntryId)> VerifyAsync(
         Caller caller, long fromSequence, long? toSequence, CancellationToken cancellationToken)
@@ -24,20 +25,21 @@ public sealed class AuditVerifyHandler(RegistryDbContext db, NoteSigner signer, 
 
         var auditId = await auditorCalls.RecordAsync(caller, AuditActions.AuditVerify,
             string.Create(CultureInfo.InvariantCulture, $"from={fromSequence};to={toSequence}"), cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var verifierOptions = new AuditLogVerifierOptions
         {
             FromSequence = fromSequence,
             ToSequence = toSequence,
             Origin = options.Value.Origin,
-            StartFrontier = fromSequence == 0 ? null : await FrontierBeforeAsync(fromSequence, cancellationToken),
+            StartFrontier = fromSequence == 0 ? null : await FrontierBeforeAsync(db, fromSequence, cancellationToken),
         };
         var notes = await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.TreeSize).Select(c => c.SignedNote).ToListAsync(cancellationToken);
         var verifier = new AuditLogVerifier(signer.Verifier, verifierOptions);
-        var result = await verifier.VerifyAsync(RowsAsync(fromSequence, cancellationToken), notes, cancellationToken);
+        var result = await verifier.VerifyAsync(RowsAsync(db, fromSequence, cancellationToken), notes, cancellationToken);
         return (result, auditId);
     }
 
-    private async IAsyncEnumerable<AuditLogRow> RowsAsync(long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<AuditLogRow> RowsAsync(RegistryDbContext db, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = db.AuditEntries.AsNoTracking().Where(e => e.Sequence >= fromSequence).OrderBy(e => e.Sequence).AsAsyncEnumerable();
         await foreach (var entry in rows.WithCancellation(cancellationToken))
@@ -46,7 +48,7 @@ public sealed class AuditVerifyHandler(RegistryDbContext db, NoteSigner signer, 
         }
     }
 
-    private async Task<MerkleFrontier> FrontierBeforeAsync(long size, CancellationToken cancellationToken)
+    private static async Task<MerkleFrontier> FrontierBeforeAsync(RegistryDbContext db, long size, CancellationToken cancellationToken)
     {
         // The verified range starts from the stored hashes before it; checkpoints inside the range still
         // check those hashes against signed roots.

@@ -12,6 +12,7 @@ public static class IdentityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<SubjectKeyOptions>()
             .BindConfiguration(SubjectKeyOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, environment) => o.KeyFile = ContentRoot.Resolve(o.KeyFile, environment))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(sp => SubjectKeyRingLoader.Load(

@@ -16,7 +16,7 @@ public sealed class SubjectKeyOptions
     public string? Secret { get; set; }
 
     /// <summary>
-    /// A file holding K as base64. In Development, when neither this nor <see cref="Secret"/> is set, a key
+    /// A file holding K as base64 (a relative path is relative to the content root). In Development, when neither this nor <see cref="Secret"/> is set, a key
     /// is generated on first start in <c>subject-key.b64</c> beside the SQLite database. In Production a
     /// missing key stops the service at start-up.
     /// </summary>

@@ -12,7 +12,7 @@ public sealed class DatabaseOptions
     /// <summary>The provider; default <see cref="DatabaseProvider.Sqlite"/>.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>The SQLite file, used when no connection string is given. Default <c>data/registry.db</c> (relative to the working directory).</summary>
+    /// <summary>The SQLite file, used when no connection string is given. Default <c>data/registry.db</c>; relative to the content root (<see cref="ContentRoot"/>).</summary>
     [Required]
     public string SqlitePath { get; set; } = "data/registry.db";
 

@@ -1,4 +1,3 @@
-using Grpc.HealthCheck;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Service.Audit;
 using Registry.Service.Checks;
@@ -9,7 +8,16 @@ namespace Registry.Service.Infrastructure;
 
 public static class GrpcHostingExtensions
 {
-    /// <summary>gRPC with the error-mapping interceptor, health checks, reflection, and the clock.</summary>
+    /// <summary>The full names of the services <see cref="MapRegistryGrpc"/> maps; Health/Check answers for each.</summary>
+    public static readonly IReadOnlyList<string> ServiceNames =
+    [
+        Protos.V1.CheckService.Descriptor.FullName,
+        Protos.V1.ConsentService.Descriptor.FullName,
+        Protos.V1.AdminService.Descriptor.FullName,
+        Protos.V1.AuditService.Descriptor.FullName,
+    ];
+
+    /// <summary>gRPC with the error-mapping interceptor, reflection, and the clock (health: <c>AddRegistryHealth</c>).</summary>
     public static IServiceCollection AddRegistryGrpc(this IServiceCollection services, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -22,7 +30,6 @@ public static class GrpcHostingExtensions
             o.EnableDetailedErrors = environment.IsDevelopment();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
-        services.AddGrpcHealthChecks().AddDbContextCheck<RegistryDbContext>("database");
         services.AddGrpcReflection();
         return services;
     }

@@ -5,7 +5,7 @@ public sealed class BootstrapOptions
 {
     public const string SectionName = "Registry:Bootstrap";
 
-    /// <summary>Where to write the first admin key as well (created owner-only); not written when empty.</summary>
+    /// <summary>Where to write the first admin key as well (created owner-only; relative to the content root); not written when empty.</summary>
     public string? AdminKeyFile { get; set; }
 
     /// <summary>The name of the first admin partner; default <c>bootstrap-admin</c>.</summary>

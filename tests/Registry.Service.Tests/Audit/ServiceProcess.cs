@@ -32,14 +32,24 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>The last lines the process wrote (for failure messages; the tests' admin key may be among them).</summary>
     public string Output => string.Join('\n', _output.TakeLast(40));
 
-    public static ServiceProcess Start(string databasePath, string adminKeyFile)
+    public static ServiceProcess Start(string databasePath, string adminKeyFile) =>
+        Start(AppContext.BaseDirectory, adminKeyFile, environment => environment["ConnectionStrings__Registry"] = $"Data Source={databasePath}");
+
+    /// <summary>
+    /// Starts the service from <paramref name="workingDirectory"/> with <c>Registry:Database:SqlitePath</c> set to
+    /// <paramref name="sqlitePath"/> (no connection string), so relative paths resolve as an operator's would.
+    /// </summary>
+    public static ServiceProcess StartFrom(string workingDirectory, string sqlitePath, string adminKeyFile) =>
+        Start(workingDirectory, adminKeyFile, environment => environment["Registry__Database__SqlitePath"] = sqlitePath);
+
+    private static ServiceProcess Start(string workingDirectory, string adminKeyFile, Action<IDictionary<string, string?>> configureDatabase)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Registry.Service.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project references Registry.Service, so the build copies it.");
         var port = FreePort();
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -50,7 +60,7 @@ public sealed class ServiceProcess : IDisposable
         environment["DOTNET_ENVIRONMENT"] = "Testing";
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         environment["Urls"] = $"http://127.0.0.1:{port}";
-        environment["ConnectionStrings__Registry"] = $"Data Source={databasePath}";
+        configureDatabase(environment);
         environment["Registry__SubjectKey__Secret"] = TestKeys.SubjectKeySecret;
         environment["Registry__SubjectKey__KeyId"] = "test1";
         environment["Registry__ApiKeys__BcryptWorkFactor"] = "4";
@@ -69,7 +79,7 @@ public sealed class ServiceProcess : IDisposable
         return service;
     }
 
-    public GrpcChannel CreateChannel(string apiKey)
+    public GrpcChannel CreateChannel(string? apiKey)
     {
         var handler = new BearerHandler(apiKey) { InnerHandler = new SocketsHttpHandler() };
         return GrpcChannel.ForAddress($"http://127.0.0.1:{Port}", new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
@@ -118,11 +128,15 @@ public sealed class ServiceProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class BearerHandler(string apiKey) : DelegatingHandler
+    private sealed class BearerHandler(string? apiKey) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            if (apiKey is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            }
+
             return base.SendAsync(request, cancellationToken);
         }
     }
