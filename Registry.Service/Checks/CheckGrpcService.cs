@@ -13,8 +13,10 @@ public sealed class CheckGrpcService(CheckHandler handler) : CheckService.CheckS
 {
     public override async Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
-        var result = await handler.HandleAsync(context.GetCaller(), CheckMapping.ToCommand(request), context.CancellationToken);
-        return CheckMapping.ToResponse(result);
+        var outcome = await handler.HandleAsync(context.GetCaller(), CheckMapping.ToCommand(request), context.CancellationToken);
+        // A refusal comes back unthrown; it is mapped by the one mapping (RegistryStatusMapping) and thrown once here,
+        // instead of also through every async frame and the interceptor's catch.
+        return outcome.Result is { } result ? CheckMapping.ToResponse(result) : throw RegistryStatusMapping.ToRpcException(outcome.Error!);
     }
 
     public override async Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)

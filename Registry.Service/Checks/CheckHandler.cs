@@ -27,7 +27,12 @@ public sealed class CheckHandler(
 {
     public const int MaxConsentIdLength = 64;
 
-    public async Task<CheckResult> HandleAsync(Caller caller, CheckCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// The check's answer, or its refusal as an unthrown <see cref="RegistryException"/> (audited either way). A
+    /// refusal is an expected answer: thrown through the async frames and the interceptor it cost more CPU than
+    /// the whole check (docs/benchmarks.md), and a refused check must be no slower than an answered one.
+    /// </summary>
+    public async Task<CheckItemOutcome> HandleAsync(Caller caller, CheckCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
@@ -95,15 +100,11 @@ public sealed class CheckHandler(
 
             try
             {
-                outcomes[i] = new CheckItemOutcome(await commit, null);
+                outcomes[i] = await commit;
             }
             catch (RegistryException ex) when (ex.Reason == RegistryErrors.AuditUnavailableReason)
             {
                 auditFailure ??= ex;
-            }
-            catch (RegistryException ex)
-            {
-                outcomes[i] = new CheckItemOutcome(null, ex);
             }
         }
 
@@ -145,12 +146,12 @@ public sealed class CheckHandler(
             : new PendingCheck(record, null, new ConsentUse(consent.Id, command.RequestId, now.UtcDateTime), answer, remaining - 1);
     }
 
-    private async Task<CheckResult> CommitAsync(PendingCheck pending, CancellationToken cancellationToken)
+    private async Task<CheckItemOutcome> CommitAsync(PendingCheck pending, CancellationToken cancellationToken)
     {
         if (pending.Refusal is { } refusal)
         {
             var refused = await auditLog.AppendAsync(pending.Record, null, cancellationToken);
-            throw ConsentErrors.Refused(refusal, refused.EntryId);
+            return new CheckItemOutcome(null, ConsentErrors.Refused(refusal, refused.EntryId));
         }
 
         var receipt = pending.Use is { } use
@@ -158,11 +159,11 @@ public sealed class CheckHandler(
             : await auditLog.AppendAsync(pending.Record, null, cancellationToken);
         if (receipt.RefusalReason is { } lateRefusal)
         {
-            throw ConsentErrors.Refused(lateRefusal, receipt.EntryId);
+            return new CheckItemOutcome(null, ConsentErrors.Refused(lateRefusal, receipt.EntryId));
         }
 
         var answer = pending.Answer!;
-        return new CheckResult(answer.RecordFound, answer.Summary, receipt.EntryId, pending.UsesRemaining);
+        return new CheckItemOutcome(new CheckResult(answer.RecordFound, answer.Summary, receipt.EntryId, pending.UsesRemaining), null);
     }
 
     private CheckAnswer Answer(IReadOnlyList<RecordFacts> facts, ConsentScope scope, DateTimeOffset now)

@@ -26,9 +26,17 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var authorization = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(authorization))
+        {
+            // No key at all: no result rather than a failure, so anonymous calls (health) log nothing per call; a
+            // protected method still answers UNAUTHENTICATED API_KEY_MISSING from the challenge below.
+            return AuthenticateResult.NoResult();
+        }
+
         try
         {
-            var caller = await verifier.VerifyAsync(Request.Headers.Authorization.ToString(), Context.RequestAborted);
+            var caller = await verifier.VerifyAsync(authorization, Context.RequestAborted);
             Context.Items[typeof(Caller)] = caller;
             var identity = new ClaimsIdentity(
                 [new Claim(ClaimTypes.NameIdentifier, caller.PartnerId), new Claim(RoleClaim, caller.Role.ToString())],

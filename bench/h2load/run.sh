@@ -15,7 +15,8 @@ usage: bench/h2load/run.sh [--reps 3] [--seconds 10] [--warmup 3] [--port 5181] 
   --database   reuse this seeded database (and its .manifest.json); seeded there first when it does not exist.
                Default: WORK/seed/registry-RECORDS-CONSENTS.db, reused when present. The service runs on a copy.
   --seconds    h2load's measured duration per run (-D); --warmup: one unmeasured run per case before the first rep.
-  --loads      64 = -c 4 -m 16; 1 = -c 1 -m 1.
+  --loads      64 = -c 4 -m 16; 1 = -c 1 -m 1; rN = -c 4 -m 16 --rps N/4: N calls/s in all, for latency at a
+               fixed rate (e.g. r6000 for half of a 12,000/s maximum).
 USAGE
 }
 while [ $# -gt 0 ]; do
@@ -143,10 +144,15 @@ settle() {
 
 # run CASE LOAD SECONDS -> prints "calls calls/s mean_ms p99_ms max_ms cpu_ms_per_call rss_mb errors"
 h2() {
-  local c=$1 load=$2 secs=$3 path key body want outcome conn streams
+  local c=$1 load=$2 secs=$3 path key body want outcome conn streams rate=""
   IFS='|' read -r path key body want outcome <<<"${spec[$c]}"
-  if [ "$load" = 1 ]; then conn=1 streams=1; else conn=4 streams=$((load / 4)); fi
+  case "$load" in
+    1) conn=1 streams=1 ;;
+    r*) conn=4 streams=16 rate=$(( ${load#r} / 4 )) ;; # a fixed rate (calls/s in all), up to 64 in flight
+    *) conn=4 streams=$((load / 4)) ;;
+  esac
   local args=(-c "$conn" -m "$streams" -t 1 -D "$secs" --log-file="$run/h2load.log")
+  [ -n "$rate" ] && args+=(--rps="$rate")
   if [ -n "$body" ]; then
     args+=(-H 'content-type: application/grpc' -H 'te: trailers' -d "$run/bodies/$body")
   fi
