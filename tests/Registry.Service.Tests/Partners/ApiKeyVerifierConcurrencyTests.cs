@@ -25,22 +25,4 @@ public sealed class ApiKeyVerifierConcurrencyTests
         Assert.All(callers, c => Assert.Equal(callers[0].PartnerId, c.PartnerId));
         Assert.Equal(1, counter.Count - before);
     }
-
-    private sealed class ApiKeyLookupCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains("FROM \"api_keys\"", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _count);
-            }
-
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 }
