@@ -47,7 +47,9 @@ public sealed class ApiKeyVerifier(
         {
             if (now >= cached.RefreshAt)
             {
-                _ = RefreshAsync(keyId, secret, fingerprint, cached);
+                // On the pool, not inline: the key lookup completes synchronously on SQLite, and BCrypt would then run
+                // inside this call.
+                _ = Task.Run(() => RefreshAsync(keyId, secret, fingerprint, cached), CancellationToken.None);
             }
 
             return cached.Caller;

@@ -42,6 +42,25 @@ public sealed class ApiKeyVerifierRefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAsync_WhileTheBackgroundVerificationRuns_DoesNotWaitForIt()
+    {
+        var key = await new RegistryScenario(_factory).CreatePartnerKeyAsync();
+        var sut = _factory.Services.GetRequiredService<ApiKeyVerifier>();
+        await sut.VerifyAsync("Bearer " + key, Ct);
+        using var block = new ManualResetEventSlim();
+        _counter.Block = block; // the background lookup blocks its thread, as SQLite and BCrypt would
+        _factory.Clock.Advance(TimeSpan.FromSeconds(4));
+
+        var caller = await sut.VerifyAsync("Bearer " + key, Ct);
+
+        Assert.NotNull(caller);
+        // Answered while the verification is still blocked: had it run inside the call, the call would have
+        // returned only after the 5 s block ended.
+        await Eventually.UntilAsync(() => Task.FromResult(_counter.Blocked == 1), TimeSpan.FromSeconds(4), () => "the background lookup to be blocked");
+        block.Set();
+    }
+
+    [Fact]
     public async Task VerifyAsync_KeyRevokedElsewhere_IsForgottenByTheBackgroundVerification()
     {
         var key = await new RegistryScenario(_factory).CreatePartnerKeyAsync();
