@@ -38,7 +38,15 @@ public sealed class RegistrySeeder(SeedArguments arguments, TextWriter progress)
         {
             ["ConnectionStrings:Registry"] = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString(),
         }).AddEnvironmentVariables().Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddRegistryDatabase(configuration);
+        // The service resolves relative paths against its content root: here, the working directory.
+        var environment = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            ApplicationName = "Registry.Bench.Seed",
+            EnvironmentName = "Benchmark",
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        };
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(environment).AddRegistryDatabase(configuration);
         services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName);
         services.AddSingleton<ApiKeyIssuer>().AddSingleton<DisclosurePolicy>();
