@@ -5,14 +5,16 @@ namespace Registry.Service.Consent;
 /// <summary>The consent failures, with their stable reasons.</summary>
 public static class ConsentErrors
 {
+    public const string AlreadyRevokedReason = "CONSENT_ALREADY_REVOKED";
+
     public static RegistryException PurposeNotAllowed(ConsentPurpose purpose, string auditEntryId) =>
-        WithEntry(RegistryErrors.PermissionDenied("PURPOSE_NOT_ALLOWED", $"This partner is not allowed the purpose {purpose}."), auditEntryId);
+        WithEntry(RegistryErrors.PermissionDenied(ConsentRefusals.PurposeNotAllowed, $"This partner is not allowed the purpose {purpose}."), auditEntryId);
 
     public static RegistryException NotFound(string consentId) =>
-        RegistryErrors.NotFound("CONSENT_NOT_FOUND", $"No consent {consentId} exists for this partner.");
+        RegistryErrors.NotFound(ConsentRefusals.NotFound, $"No consent {consentId} exists for this partner.");
 
     public static RegistryException AlreadyRevoked(string consentId) =>
-        RegistryErrors.FailedPrecondition("CONSENT_ALREADY_REVOKED", $"Consent {consentId} is already revoked.");
+        RegistryErrors.FailedPrecondition(AlreadyRevokedReason, $"Consent {consentId} is already revoked.");
 
     /// <summary>A refused check, with the receipt of the audit entry that records the refusal.</summary>
     public static RegistryException Refused(string reason, string auditEntryId) =>

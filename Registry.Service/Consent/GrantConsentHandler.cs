@@ -35,7 +35,7 @@ public sealed class GrantConsentHandler(
         };
         if (!caller.AllowedPurposes.Contains(purpose))
         {
-            var refused = await auditLog.AppendAsync(record with { Outcome = AuditOutcomes.Refused, Reason = "PURPOSE_NOT_ALLOWED" }, null, cancellationToken);
+            var refused = await auditLog.AppendAsync(record with { Outcome = AuditOutcomes.Refused, Reason = ConsentRefusals.PurposeNotAllowed }, null, cancellationToken);
             throw ConsentErrors.PurposeNotAllowed(purpose, refused.EntryId);
         }
 

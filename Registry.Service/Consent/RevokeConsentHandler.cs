@@ -51,7 +51,7 @@ public sealed class RevokeConsentHandler(RegistryDbContext db, IAuditLog auditLo
             var changed = await tx.Consents
                 .Where(c => c.Id == consentId && c.RevokedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now), ct);
-            return changed == 1 ? null : "CONSENT_ALREADY_REVOKED";
+            return changed == 1 ? null : ConsentErrors.AlreadyRevokedReason;
         }, cancellationToken);
         if (receipt.IsRefused)
         {
