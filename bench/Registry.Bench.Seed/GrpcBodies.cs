@@ -27,6 +27,8 @@ public static class GrpcBodies
             ("check-no-record", Check(none.ConsentId, none.H1, $"h2load-no-record-{run}")),
             // A well-formed id that no consent has: refused with CONSENT_NOT_FOUND (and audited).
             ("check-refused", Check("c_" + Convert.ToBase64String(new byte[24]).Replace('+', '-').Replace('/', '_'), found.H1, $"h2load-refused-{run}")),
+            // 100 items of 100 different consents (half finding a record), each with its own repeated request id.
+            ("check-batch", Batch(manifest, pick, run)),
         };
         var written = new List<string>();
         foreach (var (name, message) in bodies)
@@ -82,6 +84,18 @@ public static class GrpcBodies
         return matching.Length == 0
             ? throw new InvalidOperationException($"The manifest has no consent expecting {expected}.")
             : matching[pick % matching.Length];
+    }
+
+    private static CheckBatchRequest Batch(SeedManifest manifest, int pick, string run)
+    {
+        var batch = new CheckBatchRequest();
+        for (var i = 0; i < 100; i++)
+        {
+            var consent = Pick(manifest, i % 2 == 0 ? SeedManifest.RecordFound : SeedManifest.NoRecord, pick + 1 + (i / 2));
+            batch.Items.Add(Check(consent.ConsentId, consent.H1, $"h2load-batch-{run}-{i}"));
+        }
+
+        return batch;
     }
 
     private static CheckRequest Check(string consentId, string h1, string requestId) => new()

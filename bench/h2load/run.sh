@@ -11,7 +11,7 @@ usage() {
   cat <<USAGE
 usage: bench/h2load/run.sh [--reps 3] [--seconds 10] [--warmup 3] [--port 5181] [--database SEEDED.db]
                            [--records 1000000] [--consents 100000] [--work-dir DIR] [--no-build]
-                           [--cases plain,public-key,health,check-found,check-no-record,check-refused] [--loads 64,1]
+                           [--cases plain,public-key,health,check-found,check-no-record,check-refused,check-batch] [--loads 64,1]
   --database   reuse this seeded database (and its .manifest.json); seeded there first when it does not exist.
                Default: WORK/seed/registry-RECORDS-CONSENTS.db, reused when present. The service runs on a copy.
   --seconds    h2load's measured duration per run (-D); --warmup: one unmeasured run per case before the first rep.
@@ -96,6 +96,7 @@ declare -A spec=(
   [check-found]="/registry.v1.CheckService/Check|$PARTNER_KEY|check-found.bin|0|RecordFound"
   [check-no-record]="/registry.v1.CheckService/Check|$PARTNER_KEY|check-no-record.bin|0|NoRecord"
   [check-refused]="/registry.v1.CheckService/Check|$PARTNER_KEY|check-refused.bin|7|-"
+  [check-batch]="/registry.v1.CheckService/CheckBatch|$PARTNER_KEY|check-batch.bin|0|-"
 )
 IFS=, read -r -a case_list <<<"$cases"
 IFS=, read -r -a load_list <<<"$loads"
