@@ -115,7 +115,10 @@ internal sealed class AuditBatchWriter(
 
         var numbered = Insert(batch, dbTransaction, now);
         transaction.Commit();
-        sequencing.Restore(numbered ?? sequencing.Frontier);
+        if (numbered is not null)
+        {
+            sequencing.Advance(numbered);
+        }
         return true;
     }
 
@@ -140,7 +143,10 @@ internal sealed class AuditBatchWriter(
 
         var numbered = Insert(batch, dbTransaction, now);
         transaction.Commit();
-        sequencing.Restore(numbered ?? sequencing.Frontier);
+        if (numbered is not null)
+        {
+            sequencing.Advance(numbered);
+        }
     }
 
     private void ApplyInSavepoint(RegistryDbContext db, IDbContextTransaction transaction, AuditWriteRequest request)

@@ -52,8 +52,8 @@ public sealed class AuditSequencingState : IDisposable
         SignedRoot = null;
     }
 
-    /// <summary>Takes the frontier a committed batch extended.</summary>
-    public void Restore(MerkleFrontier? frontier) => Frontier = frontier;
+    /// <summary>Takes the frontier a committed batch extended (a batch that failed leaves the old one in place).</summary>
+    public void Advance(MerkleFrontier frontier) => Frontier = frontier;
 
     public void Dispose() => Gate.Dispose();
 }

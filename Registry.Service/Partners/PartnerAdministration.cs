@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Registry.Service.Audit;
 using Registry.Service.Consent;
@@ -30,7 +29,7 @@ public sealed class PartnerAdministration(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var partner = new Partner
         {
-            Id = "p_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Id = PartnerIds.New(),
             Name = name,
             Role = role,
             AllowedPurposes = purposes,

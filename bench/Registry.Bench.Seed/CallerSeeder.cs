@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Registry.Service.Consent;
 using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
@@ -10,10 +9,9 @@ public sealed class CallerSeeder(RegistryDbContext db, ApiKeyIssuer issuer, Date
 {
     public async Task<SeedCaller> AddAsync(string name, PartnerRole role, List<ConsentPurpose> purposes, CancellationToken cancellationToken)
     {
-        // The id format of PartnerAdministration.CreateAsync.
         var partner = new Partner
         {
-            Id = "p_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Id = PartnerIds.New(),
             Name = name,
             Role = role,
             AllowedPurposes = purposes,
