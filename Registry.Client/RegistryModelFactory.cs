@@ -136,9 +136,12 @@ public static class RegistryModelFactory
     /// <param name="rejected">How many rows were refused.</param>
     /// <param name="rejections">The refused rows, with line, field and reason.</param>
     /// <param name="auditEntryId">The id of the audit entry that records the batch.</param>
+    /// <param name="importId">The id of the import job.</param>
     /// <returns>The model.</returns>
-    public static ImportBatchResult ImportBatchResult(long batchNumber, int inserted, int updated, int unchanged, int rejected, IReadOnlyList<RowRejection> rejections, string auditEntryId) =>
-        new(batchNumber, inserted, updated, unchanged, rejected, rejections, auditEntryId);
+    public static ImportBatchResult ImportBatchResult(
+        long batchNumber, int inserted, int updated, int unchanged, int rejected, IReadOnlyList<RowRejection> rejections, string auditEntryId,
+        string importId = "") =>
+        new(batchNumber, inserted, updated, unchanged, rejected, rejections, auditEntryId, importId);
 
     /// <summary>Creates a <see cref="AuditActor"/> for tests.</summary>
     /// <param name="partnerId">The partner id; empty for the service itself (e.g. the bootstrap admin key).</param>

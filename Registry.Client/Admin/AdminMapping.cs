@@ -26,7 +26,8 @@ internal static class AdminMapping
         response.Unchanged,
         response.Rejected,
         response.Rejections.Select(r => new RowRejection(r.Line, r.Field, r.Reason)).ToArray(),
-        response.AuditEntryId);
+        response.AuditEntryId,
+        response.ImportId);
 
     public static P.RecordBatch ToProto(long batchNumber, IReadOnlyList<RecordRow> rows)
     {

@@ -4,7 +4,7 @@ namespace Registry.Client.Admin;
 /// <remarks>Built by the client from the service's answers; tests build it with <see cref="RegistryModelFactory"/>.</remarks>
 public sealed class ImportBatchResult
 {
-    internal ImportBatchResult(long batchNumber, int inserted, int updated, int unchanged, int rejected, IReadOnlyList<RowRejection> rejections, string auditEntryId)
+    internal ImportBatchResult(long batchNumber, int inserted, int updated, int unchanged, int rejected, IReadOnlyList<RowRejection> rejections, string auditEntryId, string importId = "")
     {
         BatchNumber = batchNumber;
         Inserted = inserted;
@@ -13,6 +13,7 @@ public sealed class ImportBatchResult
         Rejected = rejected;
         Rejections = rejections;
         AuditEntryId = auditEntryId;
+        ImportId = importId;
     }
 
     /// <summary>Gets the batch number, counting from 1 in the order the batches were sent.</summary>
@@ -33,6 +34,9 @@ public sealed class ImportBatchResult
     /// <summary>Gets the refused rows, with line, field and reason.</summary>
     public IReadOnlyList<RowRejection> Rejections { get; }
 
-    /// <summary>Gets the id of the audit entry that records the batch.</summary>
+    /// <summary>Gets the id of the audit entry that records the batch; empty in a dry run, which writes nothing.</summary>
     public string AuditEntryId { get; }
+
+    /// <summary>Gets the id of the import job the batch belongs to (the same for every batch of one import); empty in a dry run.</summary>
+    public string ImportId { get; }
 }
