@@ -2,6 +2,7 @@ using Registry.Service.Audit;
 using Registry.Service.Checks;
 using Registry.Service.Consent;
 using Registry.Service.Identity;
+using Registry.Service.Import;
 using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
 using Registry.Service.Records;
@@ -19,6 +20,7 @@ builder.Services
     .AddRegistryConsent()
     .AddRegistryChecks()
     .AddRegistryRecords()
+    .AddRegistryImport()
     .AddRegistryHealth();
 
 var app = builder.Build();

@@ -110,7 +110,7 @@ internal sealed class AuditBatchWriter(
                 }
             }
 
-            request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now);
+            request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now, request.Prepared?.Detail);
         }
 
         var numbered = Insert(batch, dbTransaction, now);
@@ -137,7 +137,7 @@ internal sealed class AuditBatchWriter(
 
             if (request.Failure is null)
             {
-                request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now);
+                request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now, request.Prepared?.Detail);
             }
         }
 

@@ -3,7 +3,7 @@ namespace Registry.Service.Audit;
 /// <summary>Turns what a call asks to record into the row that is stored.</summary>
 public static class AuditEntryFactory
 {
-    public static AuditEntry Create(AuditRecord record, string? refusal, DateTimeOffset now)
+    public static AuditEntry Create(AuditRecord record, string? refusal, DateTimeOffset now, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         return new AuditEntry
@@ -22,7 +22,7 @@ public static class AuditEntryFactory
             Outcome = refusal is null ? record.Outcome : AuditOutcomes.Refused,
             Reason = refusal ?? record.Reason,
             RequestId = record.RequestId,
-            Detail = record.Detail,
+            Detail = detail ?? record.Detail,
         };
     }
 }

@@ -17,4 +17,10 @@ public interface IPreparedChange
     /// writer's own thread.
     /// </summary>
     string? Apply(PreparedCommands commands, DbTransaction transaction);
+
+    /// <summary>
+    /// The entry's detail once <see cref="Apply"/> ran, when the change knows more than its caller did (an import batch's
+    /// counts); null keeps the record's own detail.
+    /// </summary>
+    string? Detail => null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Registry.Service.Audit;
 using Registry.Service.Consent;
+using Registry.Service.Import;
 using Registry.Service.Partners;
 using Registry.Service.Records;
 
@@ -27,6 +28,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<RecordSubject> RecordSubjects => Set<RecordSubject>();
 
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
@@ -41,6 +44,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
         modelBuilder.ApplyConfiguration(new SubjectConsentEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new CourtRecordEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RecordSubjectEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ImportJobEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditCheckpointEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new SequencerLeaseEntityTypeConfiguration());

@@ -2,15 +2,21 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Registry.Protos.V1;
 using Registry.Service.Identity;
+using Registry.Service.Import;
 using Registry.Service.Infrastructure;
 using Registry.Service.Records;
 
 namespace Registry.Service.Partners;
 
-/// <summary>The gRPC adapter of the admin RPCs. The CSV import (ImportRecords) is a later capability.</summary>
+/// <summary>The gRPC adapter of the admin RPCs.</summary>
 [Authorize(Policy = RegistryPolicies.Admin)]
-public sealed class AdminGrpcService(PartnerAdministration partners, RecordCorrection records) : AdminService.AdminServiceBase
+public sealed class AdminGrpcService(PartnerAdministration partners, RecordCorrection records, RecordImportHandler import)
+    : AdminService.AdminServiceBase
 {
+    public override Task ImportRecords(
+        IAsyncStreamReader<ImportRecordsRequest> requestStream, IServerStreamWriter<ImportRecordsResponse> responseStream, ServerCallContext context) =>
+        import.RunAsync(context.GetCaller(), requestStream, responseStream, context.CancellationToken);
+
     public override async Task<CreatePartnerResponse> CreatePartner(CreatePartnerRequest request, ServerCallContext context)
     {
         var (partner, key, entryId) = await partners.CreateAsync(context.GetCaller(), PartnerMapping.ToCommand(request), context.CancellationToken);

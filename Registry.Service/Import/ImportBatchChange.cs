@@ -1,0 +1,127 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Registry.Service.Audit;
+using Registry.Service.Infrastructure;
+using Registry.Service.Records;
+
+namespace Registry.Service.Import;
+
+/// <summary>
+/// One import batch, applied by the audit writer in the transaction that records its entry: all of its rows and its job's
+/// counts, or nothing. Each row is matched by its key: absent → inserted, identical → unchanged, different → updated; a row
+/// that would change an expunged record is refused, because an expunged record is never disclosed again.
+/// </summary>
+internal sealed class ImportBatchChange(
+    ImportSchema schema, string? jobId, long batchNumber, IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected, DateTime now)
+    : IPreparedChange
+{
+    public ImportBatchCounts? Counts { get; private set; }
+
+    public string? Detail => Counts is { } counts
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"import={jobId};batch={batchNumber};inserted={counts.Inserted};updated={counts.Updated};unchanged={counts.Unchanged};rejected={counts.Rejections.Count}")
+        : null;
+
+    public string? Apply(PreparedCommands commands, DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        Counts = null; // a retried attempt starts again from nothing
+        var sql = schema.Commands(commands);
+        Counts = Classify(rows, rejected, (row, stored) =>
+        {
+            if (stored is null)
+            {
+                sql.Insert(row, now, transaction);
+            }
+            else
+            {
+                sql.Update(stored.Id, row, !SameSubjects(row, stored), now, transaction);
+            }
+        }, transaction, sql);
+        if (jobId is not null)
+        {
+            sql.CountBatch(jobId, Counts, now, transaction);
+        }
+
+        return null;
+    }
+
+    /// <summary>Matches each row with its stored record and says what importing it does; <paramref name="write"/> applies it.</summary>
+    public static ImportBatchCounts Classify(
+        IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected, Action<ImportRow, StoredRecord?>? write,
+        DbTransaction? transaction, RecordImportCommands sql)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(sql);
+        int inserted = 0, updated = 0, unchanged = 0;
+        var rejections = new List<ImportRejection>(rejected);
+        foreach (var row in rows)
+        {
+            var stored = sql.Find(row.SourceId, row.CaseNumber, transaction);
+            if (stored is null)
+            {
+                inserted++;
+            }
+            else if (Same(row, stored))
+            {
+                unchanged++;
+                continue;
+            }
+            else if (stored.Status == RecordStatus.Expunged)
+            {
+                rejections.Add(new ImportRejection(row.Line, "status",
+                    "the record was expunged by an administrator; an import cannot change or restore it"));
+                continue;
+            }
+            else
+            {
+                updated++;
+            }
+
+            write?.Invoke(row, stored);
+        }
+
+        rejections.Sort(static (a, b) => a.Line.CompareTo(b.Line));
+        return new ImportBatchCounts(inserted, updated, unchanged, rejections);
+    }
+
+    private static bool Same(ImportRow row, StoredRecord stored) =>
+        row.Category == stored.Category
+        && row.Article == stored.Article
+        && row.Region == stored.Region
+        && row.Court == stored.Court
+        && row.DecisionDate == stored.DecisionDate
+        && row.EffectiveFrom == stored.EffectiveFrom
+        && row.ExpiresAt == stored.ExpiresAt
+        && row.Status == stored.Status
+        && SameSubjects(row, stored);
+
+    private static bool SameSubjects(ImportRow row, StoredRecord stored)
+    {
+        if (row.Subjects.Count != stored.SubjectKeys.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < row.Subjects.Count; i++)
+        {
+            if (!row.Subjects[i].Value.AsSpan().SequenceEqual(stored.SubjectKeys[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>What the import's prepared statements need to know of the database: its model and provider.</summary>
+internal sealed class ImportSchema(IModel model, bool sqlServer)
+{
+    public RecordImportCommands Commands(PreparedCommands commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        return commands.Get(c => new RecordImportCommands(c, model, sqlServer));
+    }
+}

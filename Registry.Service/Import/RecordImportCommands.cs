@@ -1,0 +1,257 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Registry.Service.Identity;
+using Registry.Service.Infrastructure;
+using Registry.Service.Records;
+
+namespace Registry.Service.Import;
+
+/// <summary>
+/// The prepared statements of the import on one connection: find a record by its key (the unique index on
+/// (SourceId, CaseNumber)), read its subject links (the primary key's prefix), insert or update it, replace its links.
+/// Every lookup is index-driven; the plans are checked by <c>ImportQueryPlanTests</c>.
+/// </summary>
+internal sealed class RecordImportCommands : IDisposable
+{
+    public const string FindSql =
+        "SELECT Id, Category, Article, Region, Court, DecisionDate, EffectiveFrom, ExpiresAt, Status FROM records " +
+        "WHERE SourceId = @source AND CaseNumber = @case";
+
+    public const string SubjectsSql = "SELECT SubjectKey FROM record_subjects WHERE RecordId = @id";
+
+    private const string Columns = "Category, Article, Region, Court, DecisionDate, EffectiveFrom, ExpiresAt, Status";
+
+    private readonly DbCommand _find;
+    private readonly ModelParameter _findSource;
+    private readonly ModelParameter _findCase;
+    private readonly DbCommand _subjects;
+    private readonly DbParameter _subjectsId;
+    private readonly DbCommand _insert;
+    private readonly RecordParameters _insertValues;
+    private readonly ModelParameter _insertSource;
+    private readonly ModelParameter _insertCase;
+    private readonly ModelParameter _insertCreated;
+    private readonly DbCommand _update;
+    private readonly RecordParameters _updateValues;
+    private readonly DbParameter _updateId;
+    private readonly DbCommand _deleteSubjects;
+    private readonly DbParameter _deleteSubjectsId;
+    private readonly DbCommand _insertSubject;
+    private readonly DbParameter _subjectRecord;
+    private readonly DbParameter _subjectKey;
+    private readonly DbParameter _subjectKeyId;
+    private readonly DbCommand _countBatch;
+    private readonly DbParameter _countId;
+    private readonly DbParameter _countInserted;
+    private readonly DbParameter _countUpdated;
+    private readonly DbParameter _countUnchanged;
+    private readonly DbParameter _countRejected;
+    private readonly ModelParameter _countNow;
+
+    public RecordImportCommands(DbConnection connection, IModel model, bool sqlServer)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(model);
+        _find = connection.CreateCommand();
+        _find.CommandText = FindSql;
+        _findSource = ModelParameter.Add<CourtRecord>(_find, model, "@source", nameof(CourtRecord.SourceId));
+        _findCase = ModelParameter.Add<CourtRecord>(_find, model, "@case", nameof(CourtRecord.CaseNumber));
+
+        _subjects = connection.CreateCommand();
+        _subjects.CommandText = SubjectsSql;
+        _subjectsId = _subjects.AddParameter("@id", DbType.Int64);
+
+        _insert = connection.CreateCommand();
+        _insertValues = new RecordParameters(_insert, model);
+        _insertSource = ModelParameter.Add<CourtRecord>(_insert, model, "@source", nameof(CourtRecord.SourceId));
+        _insertCase = ModelParameter.Add<CourtRecord>(_insert, model, "@case", nameof(CourtRecord.CaseNumber));
+        _insertCreated = ModelParameter.Add<CourtRecord>(_insert, model, "@created", nameof(CourtRecord.CreatedAt));
+        var values = "@category, @article, @region, @court, @decision, @from, @expires, @status";
+        _insert.CommandText = sqlServer
+            ? $"INSERT INTO records (SourceId, CaseNumber, {Columns}, CreatedAt, UpdatedAt, Version) OUTPUT INSERTED.Id " +
+              $"VALUES (@source, @case, {values}, @created, @updated, @version)"
+            : $"INSERT INTO records (SourceId, CaseNumber, {Columns}, CreatedAt, UpdatedAt, Version) " +
+              $"VALUES (@source, @case, {values}, @created, @updated, @version) RETURNING Id";
+
+        _update = connection.CreateCommand();
+        _updateValues = new RecordParameters(_update, model);
+        _updateId = _update.AddParameter("@id", DbType.Int64);
+        _update.CommandText =
+            "UPDATE records SET Category = @category, Article = @article, Region = @region, Court = @court, DecisionDate = @decision, " +
+            "EffectiveFrom = @from, ExpiresAt = @expires, Status = @status, UpdatedAt = @updated, Version = @version WHERE Id = @id";
+
+        _deleteSubjects = connection.CreateCommand();
+        _deleteSubjects.CommandText = "DELETE FROM record_subjects WHERE RecordId = @id";
+        _deleteSubjectsId = _deleteSubjects.AddParameter("@id", DbType.Int64);
+
+        _insertSubject = connection.CreateCommand();
+        _insertSubject.CommandText = "INSERT INTO record_subjects (RecordId, SubjectKey, SubjectKeyId) VALUES (@record, @key, @keyId)";
+        _subjectRecord = _insertSubject.AddParameter("@record", DbType.Int64);
+        _subjectKey = _insertSubject.AddParameter("@key", DbType.Binary);
+        _subjectKeyId = _insertSubject.AddParameter("@keyId", DbType.String);
+
+        _countBatch = connection.CreateCommand();
+        _countBatch.CommandText =
+            "UPDATE import_jobs SET Batches = Batches + 1, Inserted = Inserted + @inserted, Updated = Updated + @updated, " +
+            "Unchanged = Unchanged + @unchanged, Rejected = Rejected + @rejected, UpdatedAt = @now WHERE Id = @id";
+        _countId = _countBatch.AddParameter("@id", DbType.String);
+        _countInserted = _countBatch.AddParameter("@inserted", DbType.Int64);
+        _countUpdated = _countBatch.AddParameter("@updated", DbType.Int64);
+        _countUnchanged = _countBatch.AddParameter("@unchanged", DbType.Int64);
+        _countRejected = _countBatch.AddParameter("@rejected", DbType.Int64);
+        _countNow = ModelParameter.Add<ImportJob>(_countBatch, model, "@now", nameof(ImportJob.UpdatedAt));
+    }
+
+    /// <summary>Adds a batch's counts to its job, in the batch's own transaction.</summary>
+    public void CountBatch(string jobId, ImportBatchCounts counts, DateTime now, DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        _countBatch.Transaction = transaction;
+        _countId.Value = jobId;
+        _countInserted.Value = counts.Inserted;
+        _countUpdated.Value = counts.Updated;
+        _countUnchanged.Value = counts.Unchanged;
+        _countRejected.Value = counts.Rejections.Count;
+        _countNow.Set(now);
+        if (_countBatch.ExecuteNonQuery() != 1)
+        {
+            throw new InvalidOperationException($"The import job {jobId} does not exist.");
+        }
+    }
+
+    /// <summary>The stored record with this key, or null.</summary>
+    public StoredRecord? Find(string sourceId, string caseNumber, DbTransaction? transaction)
+    {
+        _find.Transaction = transaction;
+        _findSource.Set(sourceId);
+        _findCase.Set(caseNumber);
+        long id;
+        StoredRecord stored;
+        using (var reader = _find.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            id = reader.GetInt64(0);
+            stored = new StoredRecord(
+                id,
+                Enum.Parse<RecordCategory>(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetFieldValue<DateOnly>(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
+                Enum.Parse<RecordStatus>(reader.GetString(8)),
+                []);
+        }
+
+        _subjects.Transaction = transaction;
+        _subjectsId.Value = id;
+        var keys = new List<byte[]>(2);
+        using (var reader = _subjects.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                keys.Add((byte[])reader.GetValue(0));
+            }
+        }
+
+        keys.Sort(static (a, b) => a.AsSpan().SequenceCompareTo(b));
+        return stored with { SubjectKeys = keys };
+    }
+
+    public void Insert(ImportRow row, DateTime now, DbTransaction transaction)
+    {
+        _insert.Transaction = transaction;
+        _insertSource.Set(row.SourceId);
+        _insertCase.Set(row.CaseNumber);
+        _insertCreated.Set(now);
+        _insertValues.Set(row, now);
+        var id = Convert.ToInt64(_insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        InsertSubjects(id, row.Subjects, transaction);
+    }
+
+    public void Update(long id, ImportRow row, bool subjectsChanged, DateTime now, DbTransaction transaction)
+    {
+        _update.Transaction = transaction;
+        _updateValues.Set(row, now);
+        _updateId.Value = id;
+        _update.ExecuteNonQuery();
+        if (subjectsChanged)
+        {
+            _deleteSubjects.Transaction = transaction;
+            _deleteSubjectsId.Value = id;
+            _deleteSubjects.ExecuteNonQuery();
+            InsertSubjects(id, row.Subjects, transaction);
+        }
+    }
+
+    public void Dispose()
+    {
+        _find.Dispose();
+        _subjects.Dispose();
+        _insert.Dispose();
+        _update.Dispose();
+        _deleteSubjects.Dispose();
+        _insertSubject.Dispose();
+        _countBatch.Dispose();
+    }
+
+    private void InsertSubjects(long id, IReadOnlyList<SubjectKey> subjects, DbTransaction transaction)
+    {
+        _insertSubject.Transaction = transaction;
+        _subjectRecord.Value = id;
+        foreach (var subject in subjects)
+        {
+            _subjectKey.Value = subject.Value;
+            _subjectKeyId.Value = subject.KeyId;
+            _insertSubject.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The columns an import sets, bound like EF maps them.</summary>
+    private sealed class RecordParameters(DbCommand command, IModel model)
+    {
+        private readonly ModelParameter _category = ModelParameter.Add<CourtRecord>(command, model, "@category", nameof(CourtRecord.Category));
+        private readonly ModelParameter _article = ModelParameter.Add<CourtRecord>(command, model, "@article", nameof(CourtRecord.Article));
+        private readonly ModelParameter _region = ModelParameter.Add<CourtRecord>(command, model, "@region", nameof(CourtRecord.Region));
+        private readonly ModelParameter _court = ModelParameter.Add<CourtRecord>(command, model, "@court", nameof(CourtRecord.Court));
+        private readonly ModelParameter _decision = ModelParameter.Add<CourtRecord>(command, model, "@decision", nameof(CourtRecord.DecisionDate));
+        private readonly ModelParameter _from = ModelParameter.Add<CourtRecord>(command, model, "@from", nameof(CourtRecord.EffectiveFrom));
+        private readonly ModelParameter _expires = ModelParameter.Add<CourtRecord>(command, model, "@expires", nameof(CourtRecord.ExpiresAt));
+        private readonly ModelParameter _status = ModelParameter.Add<CourtRecord>(command, model, "@status", nameof(CourtRecord.Status));
+        private readonly ModelParameter _updated = ModelParameter.Add<CourtRecord>(command, model, "@updated", nameof(CourtRecord.UpdatedAt));
+        private readonly ModelParameter _version = ModelParameter.Add<CourtRecord>(command, model, "@version", nameof(CourtRecord.Version));
+
+        public void Set(ImportRow row, DateTime now)
+        {
+            _category.Set(row.Category);
+            _article.Set(row.Article);
+            _region.Set(row.Region);
+            _court.Set(row.Court);
+            _decision.Set(row.DecisionDate);
+            _from.Set(row.EffectiveFrom);
+            _expires.Set(row.ExpiresAt);
+            _status.Set(row.Status);
+            _updated.Set(now);
+            _version.Set(Guid.NewGuid());
+        }
+    }
+}
+
+/// <summary>A record as stored, with its subject keys sorted: what an imported row is compared against.</summary>
+internal sealed record StoredRecord(
+    long Id,
+    RecordCategory Category,
+    string? Article,
+    string? Region,
+    string? Court,
+    DateOnly DecisionDate,
+    DateOnly? EffectiveFrom,
+    DateOnly? ExpiresAt,
+    RecordStatus Status,
+    IReadOnlyList<byte[]> SubjectKeys);

@@ -1,0 +1,296 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Registry.Client.Admin;
+using Registry.Service.Audit;
+using Registry.Service.Identity;
+using Registry.Service.Infrastructure;
+using V1 = Registry.Protos.V1;
+
+namespace Registry.Service.Import;
+
+/// <summary>
+/// Runs one <c>ImportRecords</c> stream: opens an import job (audited), then for each batch validates every row again,
+/// applies the batch atomically with its audit entry and its job's counts, and answers it; closes the job when the client
+/// is done. Batches are handled one at a time, so memory stays flat whatever the file's size (HTTP/2 flow control holds
+/// the client back meanwhile). A dry run validates and classifies against the registry and writes nothing at all.
+/// </summary>
+public sealed partial class RecordImportHandler(
+    IDbContextFactory<RegistryDbContext> contextFactory,
+    ReadSessionPool sessions,
+    IAuditLog auditLog,
+    SubjectKeyRing keyRing,
+    TimeProvider timeProvider,
+    ILogger<RecordImportHandler> logger)
+{
+    private readonly ImportRowValidator _validator = new(keyRing, timeProvider);
+    private ImportSchema? _schema;
+
+    public async Task RunAsync(
+        Caller caller,
+        IAsyncStreamReader<V1.ImportRecordsRequest> requests,
+        IServerStreamWriter<V1.ImportRecordsResponse> responses,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(responses);
+        if (!await requests.MoveNext(cancellationToken) || requests.Current.ItemCase != V1.ImportRecordsRequest.ItemOneofCase.Start)
+        {
+            throw RegistryErrors.Validation(new FieldViolation("start", "the first message of the stream must be an ImportStart"));
+        }
+
+        var start = requests.Current.Start;
+        var sourceName = ValidateSourceName(start.SourceName);
+        var schema = await SchemaAsync(cancellationToken);
+        var job = start.DryRun ? null : await OpenJobAsync(caller, sourceName, cancellationToken);
+        var totals = new ImportTotals();
+        var finished = false;
+        try
+        {
+            long previous = 0;
+            while (await requests.MoveNext(cancellationToken))
+            {
+                var batch = ValidateBatch(requests.Current, previous);
+                previous = batch.BatchNumber;
+                var (rows, rejected) = ValidateRows(batch);
+                var response = job is null
+                    ? await DryRunAsync(schema, batch.BatchNumber, rows, rejected, cancellationToken)
+                    : await ApplyAsync(caller, schema, job, batch.BatchNumber, rows, rejected, cancellationToken);
+                totals.Add(response);
+                await responses.WriteAsync(response, cancellationToken);
+            }
+
+            finished = true;
+        }
+        finally
+        {
+            if (job is not null)
+            {
+                await CloseJobAsync(caller, job, totals, finished);
+            }
+        }
+    }
+
+    private static string ValidateSourceName(string sourceName)
+    {
+        var name = sourceName.Trim();
+        if (name.Length is 0 or > ImportLimits.SourceNameMaxLength || name.Any(char.IsControl))
+        {
+            throw RegistryErrors.Validation(new FieldViolation("start.source_name", string.Create(CultureInfo.InvariantCulture,
+                $"is required: 1..{ImportLimits.SourceNameMaxLength} characters without control characters (e.g. the file name)")));
+        }
+
+        return name;
+    }
+
+    private static V1.RecordBatch ValidateBatch(V1.ImportRecordsRequest request, long previous)
+    {
+        if (request.ItemCase != V1.ImportRecordsRequest.ItemOneofCase.Batch)
+        {
+            throw RegistryErrors.Validation(new FieldViolation("batch", "every message after the ImportStart must be a RecordBatch"));
+        }
+
+        var batch = request.Batch;
+        if (batch.BatchNumber <= previous)
+        {
+            throw RegistryErrors.Validation(new FieldViolation("batch.batch_number", string.Create(CultureInfo.InvariantCulture,
+                $"must increase from batch to batch: {batch.BatchNumber} follows {previous}")));
+        }
+
+        if (batch.Rows.Count is 0 or > RecordRowRules.MaxRowsPerBatch)
+        {
+            throw RegistryErrors.Validation(new FieldViolation("batch.rows", string.Create(CultureInfo.InvariantCulture,
+                $"a batch holds 1..{RecordRowRules.MaxRowsPerBatch} rows, not {batch.Rows.Count}")));
+        }
+
+        return batch;
+    }
+
+    private (List<ImportRow> Rows, List<ImportRejection> Rejected) ValidateRows(V1.RecordBatch batch)
+    {
+        var rows = new List<ImportRow>(batch.Rows.Count);
+        var rejected = new List<ImportRejection>();
+        var keys = new Dictionary<(string, string), long>(batch.Rows.Count);
+        foreach (var proto in batch.Rows)
+        {
+            var row = _validator.Validate(proto, out var rejection);
+            if (row is null)
+            {
+                rejected.Add(rejection!);
+            }
+            else if (!keys.TryAdd((row.SourceId, row.CaseNumber), row.Line))
+            {
+                rejected.Add(new ImportRejection(row.Line, "case_number", string.Create(CultureInfo.InvariantCulture,
+                    $"the same source_id and case_number as line {keys[(row.SourceId, row.CaseNumber)]}: a record appears once per import")));
+            }
+            else
+            {
+                rows.Add(row);
+            }
+        }
+
+        return (rows, rejected);
+    }
+
+    private async Task<V1.ImportRecordsResponse> ApplyAsync(
+        Caller caller, ImportSchema schema, ImportJob job, long batchNumber, List<ImportRow> rows, List<ImportRejection> rejected,
+        CancellationToken cancellationToken)
+    {
+        var change = new ImportBatchChange(schema, job.Id, batchNumber, rows, rejected, timeProvider.GetUtcNow().UtcDateTime);
+        var record = new AuditRecord
+        {
+            Action = AuditActions.RecordImport,
+            Actor = caller,
+            Outcome = AuditOutcomes.Ok,
+            Detail = string.Create(CultureInfo.InvariantCulture, $"import={job.Id};batch={batchNumber}"),
+        };
+        var receipt = await auditLog.AppendPreparedAsync(record, change, cancellationToken);
+        var response = ToResponse(batchNumber, change.Counts!);
+        response.AuditEntryId = receipt.EntryId;
+        response.ImportId = job.Id;
+        return response;
+    }
+
+    private async Task<V1.ImportRecordsResponse> DryRunAsync(
+        ImportSchema schema, long batchNumber, List<ImportRow> rows, List<ImportRejection> rejected, CancellationToken cancellationToken)
+    {
+        var session = await sessions.RentAsync(cancellationToken);
+        var failed = true;
+        try
+        {
+            var counts = ImportBatchChange.Classify(rows, rejected, write: null, transaction: null, schema.Commands(session.Commands));
+            failed = false;
+            return ToResponse(batchNumber, counts);
+        }
+        finally
+        {
+            sessions.Return(session, failed);
+        }
+    }
+
+    private static V1.ImportRecordsResponse ToResponse(long batchNumber, ImportBatchCounts counts)
+    {
+        var response = new V1.ImportRecordsResponse
+        {
+            BatchNumber = batchNumber,
+            Inserted = counts.Inserted,
+            Updated = counts.Updated,
+            Unchanged = counts.Unchanged,
+            Rejected = counts.Rejections.Count,
+        };
+        foreach (var rejection in counts.Rejections)
+        {
+            response.Rejections.Add(new V1.RowRejection { Line = rejection.Line, Field = rejection.Field, Reason = rejection.Reason });
+        }
+
+        return response;
+    }
+
+    private async Task<ImportSchema> SchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_schema is { } schema)
+        {
+            return schema;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return _schema = new ImportSchema(db.Model, db.Database.IsSqlServer());
+    }
+
+    private async Task<ImportJob> OpenJobAsync(Caller caller, string sourceName, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var job = new ImportJob
+        {
+            Id = "imp_" + Guid.CreateVersion7(now).ToString("N"),
+            SourceName = sourceName,
+            PartnerId = caller.PartnerId,
+            KeyId = caller.KeyId,
+            Status = ImportJobStatus.Running,
+            StartedAt = now,
+            UpdatedAt = now,
+        };
+        var record = new AuditRecord
+        {
+            Action = AuditActions.RecordImport,
+            Actor = caller,
+            Outcome = AuditOutcomes.Ok,
+            Detail = $"import={job.Id};started;source={sourceName}",
+        };
+        await auditLog.AppendAsync(record, (db, _) =>
+        {
+            db.Add(job);
+            return Task.FromResult<string?>(null);
+        }, cancellationToken);
+        LogJobStarted(logger, job.Id);
+        return job;
+    }
+
+    private async Task CloseJobAsync(Caller caller, ImportJob job, ImportTotals totals, bool completed)
+    {
+        var status = completed ? ImportJobStatus.Completed : ImportJobStatus.Interrupted;
+        var record = new AuditRecord
+        {
+            Action = AuditActions.RecordImport,
+            Actor = caller,
+            Outcome = AuditOutcomes.Ok,
+            Detail = string.Create(CultureInfo.InvariantCulture,
+                $"import={job.Id};{status};batches={totals.Batches};inserted={totals.Inserted};updated={totals.Updated};unchanged={totals.Unchanged};rejected={totals.Rejected}"),
+        };
+        try
+        {
+            // Not the caller's token: an interrupted job is closed even though its stream was cancelled.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30), timeProvider);
+            await auditLog.AppendAsync(record, async (db, ct) =>
+            {
+                var stored = await db.Set<ImportJob>().SingleAsync(j => j.Id == job.Id, ct);
+                stored.Status = status;
+                stored.FinishedAt = timeProvider.GetUtcNow().UtcDateTime;
+                stored.UpdatedAt = stored.FinishedAt.Value;
+                return null;
+            }, timeout.Token);
+            LogJobClosed(logger, job.Id, status, totals.Batches);
+        }
+        catch (Exception ex) when (ex is RegistryException or OperationCanceledException)
+        {
+            // The batches are applied and audited whatever happens here; the job stays "running" with its counts.
+            LogJobNotClosed(logger, job.Id, ex.GetType().Name);
+            if (completed)
+            {
+                throw;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 1701, Level = LogLevel.Information, Message = "Import {ImportId} started")]
+    private static partial void LogJobStarted(ILogger logger, string importId);
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Information, Message = "Import {ImportId} {Status} after {Batches} batches")]
+    private static partial void LogJobClosed(ILogger logger, string importId, string status, long batches);
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Warning, Message = "Import {ImportId} could not be closed ({Exception}); its applied batches stay applied")]
+    private static partial void LogJobNotClosed(ILogger logger, string importId, string exception);
+
+    private sealed class ImportTotals
+    {
+        public long Batches { get; private set; }
+
+        public long Inserted { get; private set; }
+
+        public long Updated { get; private set; }
+
+        public long Unchanged { get; private set; }
+
+        public long Rejected { get; private set; }
+
+        public void Add(V1.ImportRecordsResponse response)
+        {
+            Batches++;
+            Inserted += response.Inserted;
+            Updated += response.Updated;
+            Unchanged += response.Unchanged;
+            Rejected += response.Rejected;
+        }
+    }
+}
