@@ -85,7 +85,7 @@ internal sealed class RecordRowParser(ImportHeader header, TimeProvider clock)
         {
             if (!SubjectIdentity.TryFromIin(iin, out var byIin, out var error))
             {
-                rejection = new(line, H.Iin, $"{error!.Rule}: {error.Message}");
+                rejection = new(line, H.Iin, Describe(error!));
                 return null;
             }
 
@@ -107,7 +107,7 @@ internal sealed class RecordRowParser(ImportHeader header, TimeProvider clock)
             if (!SubjectIdentity.TryFromNameAndBirthDate(name, birthDate, out var byName, out var error))
             {
                 var field = error!.Rule.StartsWith("BIRTH_DATE", StringComparison.Ordinal) ? H.BirthDate : H.FullName;
-                rejection = new(line, field, $"{error.Rule}: {error.Message}");
+                rejection = new(line, field, Describe(error));
                 return null;
             }
 
@@ -139,6 +139,19 @@ internal sealed class RecordRowParser(ImportHeader header, TimeProvider clock)
 
         date = value;
         return null;
+    }
+
+    /// <summary>The rule and its message, without the " (Parameter 'iin')" that <see cref="ArgumentException"/> appends.</summary>
+    private static string Describe(IdentityValidationException error)
+    {
+        var message = error.Message;
+        var suffix = error.ParamName is null ? null : $" (Parameter '{error.ParamName}')";
+        if (suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            message = message[..^suffix.Length];
+        }
+
+        return $"{error.Rule}: {message}";
     }
 
     private static ImportRejection? Reject(long line, string field, string? reason) => reason is null ? null : new(line, field, reason);
