@@ -21,7 +21,9 @@ internal static class CliInvocation
         if (parseResult.Action is ParseErrorAction)
         {
             var error = configuration?.Error ?? Console.Error;
-            await error.WriteLineAsync($"error: USAGE: {OneLine(parseResult.Errors[0].Message)} See '{CommandPath(parseResult)} --help'.");
+            // One line: the most specific error (a bad value of an option or argument before "required command was not provided").
+            var first = parseResult.Errors.FirstOrDefault(e => e.SymbolResult is not null and not CommandResult) ?? parseResult.Errors[0];
+            await error.WriteLineAsync($"error: USAGE: {OneLine(first.Message)} See '{CommandPath(parseResult)} --help'.");
             return ExitCodes.Usage;
         }
 

@@ -18,7 +18,7 @@ internal static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate every row, here and on the service, and report; write nothing." };
         var rejectsPath = new Option<FileInfo?>("--rejects")
         {
-            Description = "Where to write the rejected rows (replaced). Default: <file>.rejects.csv next to the file; written only when a row is rejected.",
+            Description = "Where to write the rejected rows (replaced). Default: next to the file, court.csv -> court.rejects.csv; written only when a row is rejected.",
             HelpName = "file.csv",
         };
         var batchSize = new Option<int>("--batch-size")
@@ -26,14 +26,17 @@ internal static class ImportCommand
             Description = $"Rows per batch, 1..{RecordRowRules.MaxRowsPerBatch}; each batch is applied atomically.",
             HelpName = "n",
             DefaultValueFactory = _ => RecordRowRules.MaxRowsPerBatch,
-        };
-        batchSize.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > RecordRowRules.MaxRowsPerBatch)
+            CustomParser = result =>
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--batch-size must be 1..{RecordRowRules.MaxRowsPerBatch}."));
-            }
-        });
+                if (int.TryParse(result.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= RecordRowRules.MaxRowsPerBatch)
+                {
+                    return size;
+                }
+
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--batch-size must be a number 1..{RecordRowRules.MaxRowsPerBatch}."));
+                return 0;
+            },
+        };
         var command = new Command("import", $"""
             Import court records from a CSV export (admin key). See docs/import.md.
             Exit 0 when every row was imported, 3 when some were rejected (listed in the rejects file).

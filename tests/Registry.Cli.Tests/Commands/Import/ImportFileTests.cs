@@ -119,6 +119,17 @@ public sealed class ImportFileTests : IDisposable
         Assert.Contains("14 fields and the header 13", result.Rejection.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Read_UnclosedQuote_StopsWithAUsageErrorInsteadOfReadingTheFileIntoOneRecord()
+    {
+        var rows = Enumerable.Range(0, 20_000).Select(i => $"S1;c{i};{ImportTestFiles.Iin1};;;criminal_conviction;ст. 106;KZ-71;Суд г. Астаны;2024-03-01;;;active");
+        var path = _files.WriteRows("court.csv", [$"S1;c;{ImportTestFiles.Iin1};;;criminal_conviction;ст. 106;KZ-71;\"Суд г. Астаны;2024-03-01;;;active", .. rows]);
+
+        var error = await Assert.ThrowsAsync<CliUsageException>(() => ParseAsync(path));
+
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+
     private async Task<List<(long Line, RecordRow? Row, ImportRejection? Rejection)>> ParseAsync(string path)
     {
         var ct = TestContext.Current.CancellationToken;
