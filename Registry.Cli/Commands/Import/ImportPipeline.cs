@@ -75,7 +75,12 @@ internal sealed class ImportPipeline(
                 fieldsByLine[record.Line] = record.Fields;
             }
 
-            display.Update(progress);
+            if ((record.Line & 0xFF) == 0)
+            {
+                // Often enough for a display that refreshes a few times a second, cheap enough for a million rows.
+                display.Update(progress);
+            }
+
             if (rows.Count == batchSize)
             {
                 await _window.WaitAsync(cancellationToken);

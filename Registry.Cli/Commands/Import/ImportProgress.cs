@@ -39,7 +39,7 @@ internal sealed class ImportProgress(long length, TimeProvider clock)
         var elapsed = Elapsed.TotalSeconds;
         var rate = elapsed > 0 ? Rows / elapsed : 0;
         var share = length > 0 ? (double)Position / length : 1;
-        var text = string.Create(CultureInfo.InvariantCulture, $"{Rows:N0} rows, {rate:N0} rows/s, {share:P0} of the file, {Rejected:N0} rejected");
+        var text = string.Create(CultureInfo.InvariantCulture, $"{Rows:N0} rows, {rate:N0} rows/s, {share * 100:F0}% of the file, {Rejected:N0} rejected");
         if (share is > 0 and < 1 && elapsed > 0)
         {
             var left = TimeSpan.FromSeconds(Math.Round(elapsed * (1 - share) / share));
