@@ -37,6 +37,12 @@ public static class IdentityValidationRules
     /// <summary>The name is not valid UTF-16 text (it contains an unpaired surrogate) and cannot be normalised.</summary>
     public const string NameInvalidText = "NAME_INVALID_TEXT";
 
+    /// <summary>
+    /// The name holds a code point that is unassigned in the runtime's Unicode data (Unicode 16.0 on .NET 10), including the
+    /// noncharacters other than U+FFFE; a later Unicode version could assign it and change the name's hash.
+    /// </summary>
+    public const string NameUnassigned = "NAME_UNASSIGNED";
+
     /// <summary>The date of birth is before 1800-01-01.</summary>
     public const string BirthDateTooEarly = "BIRTH_DATE_TOO_EARLY";
 

@@ -6,7 +6,11 @@ namespace Registry.Bench.Seed;
 /// Makes real-looking people: a unique IIN with a valid check digit (spec §2), validated and hashed by the SDK's
 /// <see cref="SubjectIdentity"/>, and a Kazakh or Russian full name for the name-dob identity.
 /// </summary>
-public sealed class PersonGenerator(Random random, DateOnly today)
+/// <remarks>
+/// With <paramref name="uniqueIins"/> false no IIN is remembered, so memory stays flat for any number of people (the
+/// export generator streams files of any size; an IIN may then repeat, about once in 10⁴ draws per birth date).
+/// </remarks>
+public sealed class PersonGenerator(Random random, DateOnly today, bool uniqueIins = true)
 {
     private static readonly string[] MaleSurnames =
     [
@@ -37,6 +41,13 @@ public sealed class PersonGenerator(Random random, DateOnly today)
     /// <summary>A new person with an IIN no earlier person has; about 90 % men, born 1950–2007.</summary>
     public Person Next()
     {
+        var draft = NextDraft();
+        return new Person(SubjectIdentity.FromIin(draft.Iin), draft.FullName, draft.BirthDate);
+    }
+
+    /// <summary>A new person's raw identifiers, not hashed: the IIN's 12 digits, the full name and the birth date.</summary>
+    public PersonDraft NextDraft()
+    {
         var isMale = random.NextDouble() < 0.9;
         var birth = new DateOnly(1950, 1, 1).AddDays(random.Next(today.AddYears(-18).DayNumber - new DateOnly(1950, 1, 1).DayNumber));
         var iin = NewIin(birth, isMale);
@@ -49,7 +60,7 @@ public sealed class PersonGenerator(Random random, DateOnly today)
             name += " " + Patronymics[random.Next(Patronymics.Length)];
         }
 
-        return new Person(SubjectIdentity.FromIin(iin), name, birth);
+        return new PersonDraft(iin, name, birth);
     }
 
     private static string FemaleSurname(string surname) =>
@@ -74,8 +85,7 @@ public sealed class PersonGenerator(Random random, DateOnly today)
             }
 
             digits[11] = (char)('0' + check);
-            var value = long.Parse(digits, provider: System.Globalization.CultureInfo.InvariantCulture);
-            if (_issued.Add(value))
+            if (!uniqueIins || _issued.Add(long.Parse(digits, provider: System.Globalization.CultureInfo.InvariantCulture)))
             {
                 return new string(digits);
             }

@@ -9,6 +9,9 @@ internal static class IdentityVectorTable
 
     public static IReadOnlyList<IdentityVector> Vectors { get; } = [.. Rows.Select(IdentityVector.Parse)];
 
+    /// <summary>Gets the whole text of docs/identity.md.</summary>
+    public static string DocText => File.ReadAllText(FindDoc());
+
     private static List<string> LoadRows()
     {
         var rows = File.ReadLines(FindDoc())

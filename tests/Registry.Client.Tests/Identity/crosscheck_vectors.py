@@ -6,6 +6,7 @@ Exit status 0 when every row agrees."""
 import datetime
 import hashlib
 import json
+import re
 import sys
 import unicodedata
 
@@ -13,6 +14,11 @@ import unicodedata
 # also counts U+001C-U+001F as white space.
 WHITE_SPACE = set([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
                    0x2028, 0x2029, 0x202F, 0x205F, 0x3000])
+
+
+# The first step of name normalisation, before NFKC (which turns U+00B4 into a space and U+0301).
+FOLD = {**{ord(c): "'" for c in "\u2018\u2019\u02bc\u02b9\u0060\u00b4"},
+        **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}}
 
 
 def upper_simple(ch):
@@ -59,7 +65,10 @@ def name_dob(name, born):
         return None, "NAME_TOO_LONG"
     if any(0xD800 <= ord(c) <= 0xDFFF or ord(c) == 0xFFFE for c in name):
         return None, "NAME_INVALID_TEXT"
-    text = unicodedata.normalize("NFKC", name)
+    # Python's own Unicode data is older than .NET 10's (16.0): a vector must not use a character assigned in between.
+    if any(unicodedata.category(c) == "Cn" for c in name):
+        return None, "NAME_UNASSIGNED"
+    text = unicodedata.normalize("NFKC", name.translate(FOLD))
     text = "".join(upper_simple(c) for c in text).replace("\u0401", "\u0415")
     kept = [c for c in text if unicodedata.category(c).startswith("L") or ord(c) in WHITE_SPACE or c in "-'"]
     out = []
@@ -69,7 +78,7 @@ def name_dob(name, born):
                 out.append(" ")
         else:
             out.append(c)
-    result = "".join(out).strip(" ")
+    result = re.sub(" ?- ?", "-", "".join(out)).strip(" ")
     if not result:
         return None, "NAME_EMPTY"
     if len(result.encode("utf-16-le")) // 2 > 300:

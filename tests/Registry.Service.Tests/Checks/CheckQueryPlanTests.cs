@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Registry.Service.Consent;
+using Registry.Service.Import;
 using Registry.Service.Records;
 
 namespace Registry.Service.Tests.Checks;
@@ -39,6 +40,24 @@ public sealed partial class CheckQueryPlanTests(ScaleDatabase database) : IClass
         var plan = await PlanAsync(ConsentUseCommand.UpdateSql, ("@id", "c_0123"), ("@request", "r"), ("@now", "2026-11-25 10:00:00"));
 
         Assert.Matches(@"SEARCH consents USING INDEX sqlite_autoindex_consents_1 \(Id=\?\)", plan);
+        Assert.DoesNotMatch(AnyScan(), plan);
+    }
+
+    [Fact]
+    public async Task ImportFind_AtAMillionRecords_SearchesTheRecordKeyIndex()
+    {
+        var plan = await PlanAsync(RecordImportCommands.FindSql, ("@source", "VKO-POLICE"), ("@case", "2021-000117"));
+
+        Assert.Matches(@"SEARCH records USING INDEX IX_records_SourceId_CaseNumber \(SourceId=\? AND CaseNumber=\?\)", plan);
+        Assert.DoesNotMatch(AnyScan(), plan);
+    }
+
+    [Fact]
+    public async Task ImportSubjects_AtAMillionRecords_SearchesThePrimaryKeyPrefix()
+    {
+        var plan = await PlanAsync(RecordImportCommands.SubjectsSql, ("@id", 123_456L));
+
+        Assert.Matches(@"SEARCH record_subjects USING (COVERING )?INDEX sqlite_autoindex_record_subjects_1 \(RecordId=\?\)", plan);
         Assert.DoesNotMatch(AnyScan(), plan);
     }
 

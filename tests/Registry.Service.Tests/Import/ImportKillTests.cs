@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using Grpc.Core;
+using Registry.Protos.V1;
+using Registry.Service.Tests.Audit;
+using Registry.Service.Tests.Infrastructure;
+using static Registry.Service.Tests.Import.ImportStream;
+
+namespace Registry.Service.Tests.Import;
+
+/// <summary>
+/// A real service process killed (SIGKILL) in the middle of a large import leaves whole batches only, each with its job
+/// counts and its audit entry; running the same import again on a restarted service ends with exactly the right records.
+/// </summary>
+public sealed class ImportKillTests : IDisposable
+{
+    private const int BatchSize = 250;
+    private const int Batches = 80;
+    private const string Source = "KILL-TEST";
+    private readonly SharedFileReplicas _replicas = new();
+
+    [Fact(Timeout = 120_000)]
+    public async Task ServiceKilledMidImport_LeavesWholeBatchesAndTheSameImportAgainCompletesIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var service = await _replicas.StartAsync();
+        var adminKey = await _replicas.AdminKeyAsync();
+        var answered = 0;
+        var admin = new AdminService.AdminServiceClient(service.CreateChannel(adminKey));
+        using (var call = admin.ImportRecords(cancellationToken: ct))
+        {
+            await call.RequestStream.WriteAsync(new ImportRecordsRequest { Start = new ImportStart { SourceName = "big.csv" } }, ct);
+            var writer = Task.Run(async () =>
+            {
+                for (var b = 1; b <= Batches; b++)
+                {
+                    await call.RequestStream.WriteAsync(new ImportRecordsRequest { Batch = BatchOf(b) }, ct);
+                }
+            }, ct);
+            try
+            {
+                while (await call.ResponseStream.MoveNext(ct))
+                {
+                    if (++answered == 5)
+                    {
+                        service.Kill(); // batches 6.. are in flight: sent, some perhaps being applied
+                    }
+                }
+
+                Assert.Fail("the stream ended normally although the service was killed");
+            }
+            catch (RpcException ex)
+            {
+                Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+            }
+
+            await Assert.ThrowsAnyAsync<Exception>(() => writer);
+        }
+
+        var (records, links, jobInserted, jobBatches, batchEntries) = await StateAsync();
+        Assert.True(records % BatchSize == 0, $"{records} records: a batch was half applied");
+        Assert.InRange(records, answered * BatchSize, (Batches - 1) * BatchSize);
+        Assert.Equal(records, links);
+        Assert.Equal(records, jobInserted);
+        Assert.Equal(jobBatches, batchEntries);
+        Assert.Equal(records / BatchSize, jobBatches);
+
+        var restarted = await _replicas.StartAsync();
+        var again = await RunAsync(new AdminService.AdminServiceClient(restarted.CreateChannel(adminKey)), Enumerable.Range(1, Batches).Select(BatchOf));
+
+        Assert.Equal(Batches, again.Count);
+        Assert.Equal(Batches * BatchSize - records, again.Sum(r => r.Inserted));
+        Assert.Equal(records, again.Sum(r => r.Unchanged));
+        Assert.Equal(0, again.Sum(r => r.Updated + r.Rejected));
+        var (finalRecords, finalLinks, _, _, _) = await StateAsync();
+        Assert.Equal((Batches * BatchSize, Batches * BatchSize), (finalRecords, finalLinks));
+    }
+
+    public void Dispose() => _replicas.Dispose();
+
+    private static RecordBatch BatchOf(int number) =>
+        Batch(number, Enumerable.Range((number - 1) * BatchSize, BatchSize).Select(i => Row(i + 2, $"case-{i}", H1(i), sourceId: Source)));
+
+    private static byte[] H1(int i) => SHA256.HashData(Encoding.UTF8.GetBytes($"kill-test-{i}"));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(long Records, long Links, long JobInserted, long JobBatches, long BatchEntries)> StateAsync()
+    {
+        await using var connection = await _replicas.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT (SELECT COUNT(*) FROM records WHERE SourceId = '{Source}'), " +
+            $"(SELECT COUNT(*) FROM record_subjects s JOIN records r ON r.Id = s.RecordId WHERE r.SourceId = '{Source}'), " +
+            "(SELECT Inserted FROM import_jobs ORDER BY StartedAt LIMIT 1), (SELECT Batches FROM import_jobs ORDER BY StartedAt LIMIT 1), " +
+            "(SELECT COUNT(*) FROM audit_entries e, (SELECT Id FROM import_jobs ORDER BY StartedAt LIMIT 1) j " +
+            " WHERE e.Action = 'record.import' AND e.Detail LIKE 'import=' || j.Id || ';batch=%')";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        Assert.True(await reader.ReadAsync(Ct));
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+    }
+}
