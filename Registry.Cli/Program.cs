@@ -1,3 +1,4 @@
 using Registry.Cli;
+using Registry.Cli.Infrastructure;
 
-return await RootCommandFactory.Create().Parse(args).InvokeAsync();
+return await CliInvocation.RunAsync(RootCommandFactory.Create(), args);

@@ -3,6 +3,7 @@ using Registry.Cli.Commands.Audit;
 using Registry.Cli.Commands.Check;
 using Registry.Cli.Commands.Consent;
 using Registry.Cli.Commands.Identity;
+using Registry.Cli.Commands.Import;
 using Registry.Cli.Commands.Keys;
 using Registry.Cli.Commands.Partners;
 using Registry.Cli.Commands.Records;
@@ -43,6 +44,7 @@ internal static class RootCommandFactory
         root.Add(ConsentCommand.Create(context));
         root.Add(CheckCommand.Create(context));
         root.Add(RecordsCommand.Create(context));
+        root.Add(ImportCommand.Create(context));
         root.Add(AuditCommand.Create(context));
         return root;
     }

@@ -21,11 +21,23 @@ internal static class CommandActions
             {
                 return await body(parseResult, output, cancellationToken);
             }
-            catch (Exception ex) when (ErrorMapping.TryMap(ex, cancellationToken, out var exitCode, out var error))
+            catch (Exception ex) when (ErrorMapping.TryMap(ex, TryResolveServer(context, parseResult), cancellationToken, out var exitCode, out var error))
             {
                 output.WriteError(error);
                 return exitCode;
             }
         });
+    }
+
+    private static Uri? TryResolveServer(CliContext context, ParseResult parseResult)
+    {
+        try
+        {
+            return context.ResolveConnection(parseResult).Server;
+        }
+        catch (CliUsageException)
+        {
+            return null;
+        }
     }
 }

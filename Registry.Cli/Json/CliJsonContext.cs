@@ -3,6 +3,7 @@ using Registry.Cli.Commands.Audit;
 using Registry.Cli.Commands.Check;
 using Registry.Cli.Commands.Consent;
 using Registry.Cli.Commands.Identity;
+using Registry.Cli.Commands.Import;
 using Registry.Cli.Commands.Keys;
 using Registry.Cli.Commands.Partners;
 using Registry.Cli.Commands.Records;
@@ -35,5 +36,6 @@ namespace Registry.Cli.Json;
 [JsonSerializable(typeof(AuditProveResult))]
 [JsonSerializable(typeof(AuditKeygenResult))]
 [JsonSerializable(typeof(AuditCsvRow))]
+[JsonSerializable(typeof(ImportSummary))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -23,7 +23,7 @@ internal sealed class CliHarness
         using var stderr = new StringWriter();
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
 
-        var exitCode = await sut.Parse(args).InvokeAsync(configuration, TestContext.Current.CancellationToken);
+        var exitCode = await CliInvocation.RunAsync(sut, args, configuration, TestContext.Current.CancellationToken);
 
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
