@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Registry.Client.Admin;
@@ -52,46 +53,49 @@ public sealed partial class RecordImportHandler(
         var schema = await SchemaAsync(cancellationToken);
         var job = start.DryRun ? null : await OpenJobAsync(caller, sourceName, cancellationToken);
         var totals = new ImportTotals();
-        var inFlight = new Queue<Task<V1.ImportRecordsResponse>>(MaxBatchesInFlight);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queue = Channel.CreateBounded<Task<V1.ImportRecordsResponse>>(
+            new BoundedChannelOptions(MaxBatchesInFlight) { SingleReader = true, SingleWriter = true });
+        var answering = AnswerAsync(queue.Reader, totals, responses, stop);
+        Task<V1.ImportRecordsResponse>? unqueued = null;
         var finished = false;
         try
         {
             long previous = 0;
-            while (await requests.MoveNext(cancellationToken))
+            while (await requests.MoveNext(stop.Token))
             {
                 var batch = ValidateBatch(requests.Current, previous);
                 previous = batch.BatchNumber;
                 var (rows, rejected) = ValidateRows(batch);
-                inFlight.Enqueue(job is null
-                    ? DryRunAsync(schema, batch.BatchNumber, rows, rejected, cancellationToken)
-                    : ApplyAsync(caller, schema, job, batch.BatchNumber, rows, rejected, cancellationToken));
-                if (inFlight.Count == MaxBatchesInFlight)
-                {
-                    await AnswerAsync(inFlight.Dequeue(), totals, responses, cancellationToken);
-                }
+                unqueued = job is null
+                    ? DryRunAsync(schema, batch.BatchNumber, rows, rejected, stop.Token)
+                    : ApplyAsync(caller, schema, job, batch.BatchNumber, rows, rejected);
+                await queue.Writer.WriteAsync(unqueued, stop.Token);
+                unqueued = null;
             }
 
-            while (inFlight.TryDequeue(out var pending))
-            {
-                await AnswerAsync(pending, totals, responses, cancellationToken);
-            }
-
+            queue.Writer.Complete();
+            await answering;
             finished = true;
+        }
+        catch (OperationCanceledException) when (answering.IsFaulted)
+        {
+            await answering; // the answer that failed (e.g. AUDIT_UNAVAILABLE) is the stream's status
         }
         finally
         {
-            // Batches still queued on the audit writer are written whatever happens (see GroupCommitAuditLog); wait for
-            // them so that the job's closing entry follows them and counts them.
-            while (inFlight.TryDequeue(out var pending))
+            // Batches queued on the audit writer are written whatever happens (see GroupCommitAuditLog): wait for every
+            // one, so that the job's closing entry follows them and counts them.
+            queue.Writer.TryComplete();
+            await Observe(answering);
+            while (queue.Reader.TryRead(out var pending))
             {
-                try
-                {
-                    totals.Add(await pending);
-                }
-                catch (Exception ex) when (ex is RegistryException or OperationCanceledException)
-                {
-                    // That batch failed (or its wait was cancelled); the stream's own failure is what the client gets.
-                }
+                await Observe(pending, totals);
+            }
+
+            if (unqueued is not null)
+            {
+                await Observe(unqueued, totals);
             }
 
             if (job is not null)
@@ -101,13 +105,55 @@ public sealed partial class RecordImportHandler(
         }
     }
 
+    /// <summary>
+    /// Answers the queued batches in order, each as soon as it is applied (a client that waits for each answer before it
+    /// sends the next batch is answered too). On a failure it stops the reading side and ends with that failure.
+    /// </summary>
     private static async Task AnswerAsync(
-        Task<V1.ImportRecordsResponse> pending, ImportTotals totals, IServerStreamWriter<V1.ImportRecordsResponse> responses,
-        CancellationToken cancellationToken)
+        ChannelReader<Task<V1.ImportRecordsResponse>> queue, ImportTotals totals, IServerStreamWriter<V1.ImportRecordsResponse> responses,
+        CancellationTokenSource stop)
     {
-        var response = await pending;
-        totals.Add(response);
-        await responses.WriteAsync(response, cancellationToken);
+        try
+        {
+            while (await queue.WaitToReadAsync(CancellationToken.None))
+            {
+                while (queue.TryRead(out var pending))
+                {
+                    var response = await pending;
+                    totals.Add(response);
+                    await responses.WriteAsync(response, stop.Token);
+                }
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+    }
+
+    private static async Task Observe(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (Exception ex) when (ex is RegistryException or OperationCanceledException or RpcException or InvalidOperationException)
+        {
+            // Reported as the stream's status by the code that awaited it first.
+        }
+    }
+
+    private static async Task Observe(Task<V1.ImportRecordsResponse> pending, ImportTotals totals)
+    {
+        try
+        {
+            totals.Add(await pending);
+        }
+        catch (Exception ex) when (ex is RegistryException or OperationCanceledException)
+        {
+            // That batch failed, or its wait was cancelled; the stream's own failure is what the client gets.
+        }
     }
 
     private static string ValidateSourceName(string sourceName)
@@ -171,9 +217,12 @@ public sealed partial class RecordImportHandler(
         return (rows, rejected);
     }
 
+    /// <summary>
+    /// Queues the batch on the audit writer and waits for its commit. Not cancellable: once queued a batch is written
+    /// whatever happens to the stream, and waiting for it keeps the job's closing totals exact.
+    /// </summary>
     private async Task<V1.ImportRecordsResponse> ApplyAsync(
-        Caller caller, ImportSchema schema, ImportJob job, long batchNumber, List<ImportRow> rows, List<ImportRejection> rejected,
-        CancellationToken cancellationToken)
+        Caller caller, ImportSchema schema, ImportJob job, long batchNumber, List<ImportRow> rows, List<ImportRejection> rejected)
     {
         var change = new ImportBatchChange(schema, job.Id, batchNumber, rows, rejected, timeProvider.GetUtcNow().UtcDateTime);
         var record = new AuditRecord
@@ -183,7 +232,7 @@ public sealed partial class RecordImportHandler(
             Outcome = AuditOutcomes.Ok,
             Detail = string.Create(CultureInfo.InvariantCulture, $"import={job.Id};batch={batchNumber}"),
         };
-        var receipt = await auditLog.AppendPreparedAsync(record, change, cancellationToken);
+        var receipt = await auditLog.AppendPreparedAsync(record, change, CancellationToken.None);
         var response = ToResponse(batchNumber, change.Counts!);
         response.AuditEntryId = receipt.EntryId;
         response.ImportId = job.Id;

@@ -54,6 +54,19 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Import_AClientThatWaitsForEachAnswer_IsAnsweredBatchByBatch()
+    {
+        var source = Source();
+        var batches = Enumerable.Range(1, 20).Select(i => Batch(i, [Row(i + 1, $"c{i}", TestKeys.NewH1(), sourceId: source)]));
+
+        // RunAsync sends a batch, then waits for its answer before sending the next one.
+        var responses = await RunAsync(_scenario.Admin, batches);
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), responses.Select(r => r.BatchNumber));
+        Assert.All(responses, r => Assert.Equal(1, r.Inserted));
+    }
+
+    [Fact]
     public async Task Import_TheSameRowsAgain_IsAllUnchangedAndWritesNoRecord()
     {
         var source = Source();

@@ -44,7 +44,9 @@ internal static class ImportStream
             foreach (var batch in batches)
             {
                 await call.RequestStream.WriteAsync(new ImportRecordsRequest { Batch = batch }, ct);
-                if (!await call.ResponseStream.MoveNext(ct))
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                deadline.CancelAfter(TimeSpan.FromSeconds(30)); // a service that holds answers back until it gets more batches fails here
+                if (!await call.ResponseStream.MoveNext(deadline.Token))
                 {
                     break;
                 }
