@@ -16,8 +16,11 @@ internal delegate IAsyncEnumerable<ImportBatchResult> ImportSender(IAsyncEnumera
 internal sealed class ImportPipeline(
     ImportFile file, RecordRowParser parser, RejectsFile rejects, ImportProgress progress, ImportDisplay display, int batchSize) : IDisposable
 {
-    /// <summary>The most batches sent and not yet answered.</summary>
-    public const int MaxBatchesInFlight = 4;
+    /// <summary>
+    /// The most batches sent and not yet answered: more than the service queues per stream (8), so that it always has the
+    /// next batch at hand while it commits the ones before.
+    /// </summary>
+    public const int MaxBatchesInFlight = 12;
 
     /// <summary>How many rejections are also printed on stderr; the rest are only in the rejects file.</summary>
     public const int RejectionsShown = 10;
