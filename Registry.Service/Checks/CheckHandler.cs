@@ -25,7 +25,6 @@ public sealed class CheckHandler(
     TimeProvider timeProvider,
     DisclosurePolicy disclosure)
 {
-    public const int MaxConsentIdLength = 64;
 
     /// <summary>
     /// The check's answer, or its refusal as an unthrown <see cref="RegistryException"/> (audited either way). A
@@ -197,10 +196,7 @@ public sealed class CheckHandler(
     {
         ArgumentNullException.ThrowIfNull(command);
         var violations = new List<FieldViolation>();
-        if (string.IsNullOrWhiteSpace(command.ConsentId) || command.ConsentId.Length > MaxConsentIdLength)
-        {
-            violations.Add(new FieldViolation("consent_id", $"is required, at most {MaxConsentIdLength} characters"));
-        }
+        RequestValidation.Identifier(violations, "consent_id", command.ConsentId, ConsentIds.MaxLength);
 
         RequestValidation.H1(violations, "h1", command.H1);
         if (command.Purpose is null)

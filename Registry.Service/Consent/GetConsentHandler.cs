@@ -10,10 +10,7 @@ public sealed class GetConsentHandler(RegistryDbContext db)
     public async Task<SubjectConsent> HandleAsync(Caller caller, string consentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (string.IsNullOrWhiteSpace(consentId))
-        {
-            throw RegistryErrors.Validation(new FieldViolation("consent_id", "is required"));
-        }
+        RequestValidation.ThrowUnlessIdentifier("consent_id", consentId, ConsentIds.MaxLength);
 
         var consent = await db.Consents.AsNoTracking().SingleOrDefaultAsync(c => c.Id == consentId, cancellationToken);
         return consent is not null && consent.PartnerId == caller.PartnerId ? consent : throw ConsentErrors.NotFound(consentId);

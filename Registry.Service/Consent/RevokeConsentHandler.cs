@@ -13,10 +13,7 @@ public sealed class RevokeConsentHandler(RegistryDbContext db, IAuditLog auditLo
     {
         ArgumentNullException.ThrowIfNull(caller);
         var violations = new List<FieldViolation>();
-        if (string.IsNullOrWhiteSpace(consentId))
-        {
-            violations.Add(new FieldViolation("consent_id", "is required"));
-        }
+        RequestValidation.Identifier(violations, "consent_id", consentId, ConsentIds.MaxLength);
 
         RequestValidation.RequestId(violations, "request_id", requestId);
         RequestValidation.ThrowIfAny(violations);

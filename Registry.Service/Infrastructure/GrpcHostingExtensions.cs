@@ -17,6 +17,18 @@ public static class GrpcHostingExtensions
         Protos.V1.AuditService.Descriptor.FullName,
     ];
 
+    /// <summary>
+    /// The largest request message of every RPC but the admin ones, set deliberately: the largest legitimate one is a
+    /// CheckBatch of 100 items (about 25 KB). A larger message is refused with RESOURCE_EXHAUSTED before it is parsed.
+    /// </summary>
+    public const int MaxMessageSize = 64 * 1024;
+
+    /// <summary>
+    /// The largest admin request message: an import batch of 1,000 rows with every text field at its longest is about
+    /// 2 MB.
+    /// </summary>
+    public const int MaxAdminMessageSize = 4 * 1024 * 1024;
+
     /// <summary>gRPC with the error-mapping interceptor, reflection, and the clock (health: <c>AddRegistryHealth</c>).</summary>
     public static IServiceCollection AddRegistryGrpc(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -28,8 +40,8 @@ public static class GrpcHostingExtensions
             o.Interceptors.Add<ErrorMappingInterceptor>();
             // Stack traces and SQL never reach partners outside Development.
             o.EnableDetailedErrors = environment.IsDevelopment();
-            o.MaxReceiveMessageSize = 16 * 1024 * 1024;
-        });
+            o.MaxReceiveMessageSize = MaxMessageSize;
+        }).AddServiceOptions<AdminGrpcService>(o => o.MaxReceiveMessageSize = MaxAdminMessageSize);
         services.AddGrpcReflection();
         return services;
     }

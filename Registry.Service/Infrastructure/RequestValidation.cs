@@ -26,6 +26,32 @@ public static class RequestValidation
         }
     }
 
+    /// <summary>
+    /// An identifier the caller names (a consent, partner, key or record id): required, at most
+    /// <paramref name="maxLength"/> characters and printable, checked before anything else, so that no lookup, message or
+    /// log ever carries an unbounded or garbled value.
+    /// </summary>
+    public static void Identifier(List<FieldViolation> violations, string field, string? value, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(violations);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            violations.Add(new FieldViolation(field, "is required"));
+        }
+        else if (value.Length > maxLength || value.Any(char.IsControl))
+        {
+            violations.Add(new FieldViolation(field, $"is not a valid id: at most {maxLength} printable characters"));
+        }
+    }
+
+    /// <summary>Throws INVALID_ARGUMENT unless <paramref name="value"/> is a valid identifier (see <see cref="Identifier(List{FieldViolation}, string, string?, int)"/>).</summary>
+    public static void ThrowUnlessIdentifier(string field, string? value, int maxLength)
+    {
+        var violations = new List<FieldViolation>(1);
+        Identifier(violations, field, value, maxLength);
+        ThrowIfAny(violations);
+    }
+
     public static void ThrowIfAny(List<FieldViolation> violations)
     {
         ArgumentNullException.ThrowIfNull(violations);

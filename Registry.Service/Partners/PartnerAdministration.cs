@@ -51,6 +51,7 @@ public sealed class PartnerAdministration(
 
     public async Task<(IssuedKey Key, string AuditEntryId)> IssueKeyAsync(Caller caller, string partnerId, CancellationToken cancellationToken)
     {
+        RequestValidation.ThrowUnlessIdentifier("partner_id", partnerId, PartnerIds.MaxLength);
         if (!await db.Partners.AsNoTracking().AnyAsync(p => p.Id == partnerId, cancellationToken))
         {
             throw PartnerErrors.PartnerNotFound(partnerId);
@@ -67,6 +68,7 @@ public sealed class PartnerAdministration(
 
     public async Task<(DateTime RevokedAt, string AuditEntryId)> RevokeKeyAsync(Caller caller, string keyId, CancellationToken cancellationToken)
     {
+        RequestValidation.ThrowUnlessIdentifier("key_id", keyId, PartnerIds.MaxKeyIdLength);
         var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken)
             ?? throw PartnerErrors.KeyNotFound(keyId);
         if (key.RevokedAt is not null)
@@ -93,10 +95,14 @@ public sealed class PartnerAdministration(
     public async Task<(Partner Partner, string AuditEntryId)> SetSuspendedAsync(
         Caller caller, string partnerId, bool suspended, string reason, CancellationToken cancellationToken)
     {
+        var violations = new List<FieldViolation>();
+        RequestValidation.Identifier(violations, "partner_id", partnerId, PartnerIds.MaxLength);
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
-            throw RegistryErrors.Validation(new FieldViolation("reason", "is required, at most 500 characters"));
+            violations.Add(new FieldViolation("reason", "is required, at most 500 characters"));
         }
+
+        RequestValidation.ThrowIfAny(violations);
 
         var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
             ?? throw PartnerErrors.PartnerNotFound(partnerId);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Registry.Client.Admin;
 using Registry.Service.Audit;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
@@ -57,15 +58,8 @@ public sealed class RecordCorrection(RegistryDbContext db, IAuditLog auditLog, T
     private static void Validate(string sourceId, string caseNumber, string reason)
     {
         var violations = new List<FieldViolation>();
-        if (string.IsNullOrWhiteSpace(sourceId))
-        {
-            violations.Add(new FieldViolation("source_id", "is required"));
-        }
-
-        if (string.IsNullOrWhiteSpace(caseNumber))
-        {
-            violations.Add(new FieldViolation("case_number", "is required"));
-        }
+        RequestValidation.Identifier(violations, "source_id", sourceId, RecordRowRules.SourceIdMaxLength);
+        RequestValidation.Identifier(violations, "case_number", caseNumber, RecordRowRules.CaseNumberMaxLength);
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
