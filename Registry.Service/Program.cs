@@ -5,6 +5,7 @@ using Registry.Service.Identity;
 using Registry.Service.Import;
 using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
+using Registry.Service.Quotas;
 using Registry.Service.Records;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.ApplicationOptions(args));
@@ -17,6 +18,7 @@ builder.Services
     .AddRegistryIdentity()
     .AddRegistryAudit()
     .AddRegistryPartners()
+    .AddRegistryQuotas()
     .AddRegistryConsent()
     .AddRegistryChecks()
     .AddRegistryRecords()

@@ -4,16 +4,19 @@ using Registry.Protos.V1;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
+using Registry.Service.Quotas;
 
 namespace Registry.Service.Checks;
 
 /// <summary>The gRPC adapter of Check and CheckBatch. A singleton: a call builds no scope and no data access.</summary>
 [Authorize(Policy = RegistryPolicies.Partner)]
-public sealed class CheckGrpcService(CheckHandler handler) : CheckService.CheckServiceBase
+public sealed class CheckGrpcService(CheckHandler handler, PartnerQuotas quotas) : CheckService.CheckServiceBase
 {
     public override async Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
-        var outcome = await handler.HandleAsync(context.GetCaller(), CheckMapping.ToCommand(request), context.CancellationToken);
+        var caller = context.GetCaller();
+        quotas.Acquire(caller.PartnerId, 1);
+        var outcome = await handler.HandleAsync(caller, CheckMapping.ToCommand(request), context.CancellationToken);
         // A refusal comes back unthrown; it is mapped by the one mapping (RegistryStatusMapping) and thrown once here,
         // instead of also through every async frame and the interceptor's catch.
         return outcome.Result is { } result ? CheckMapping.ToResponse(result) : throw RegistryStatusMapping.ToRpcException(outcome.Error!);
@@ -26,8 +29,10 @@ public sealed class CheckGrpcService(CheckHandler handler) : CheckService.CheckS
             throw RegistryErrors.Validation(new FieldViolation("items", $"must hold 1..{CheckMapping.MaxBatchItems} checks, got {request.Items.Count}"));
         }
 
+        var caller = context.GetCaller();
+        quotas.Acquire(caller.PartnerId, request.Items.Count); // one permit per item: a batch is no way around the quota
         var commands = request.Items.Select(CheckMapping.ToCommand).ToList();
-        var outcomes = await handler.HandleBatchAsync(context.GetCaller(), commands, context.CancellationToken);
+        var outcomes = await handler.HandleBatchAsync(caller, commands, context.CancellationToken);
         return CheckMapping.ToResponse(outcomes);
     }
 }

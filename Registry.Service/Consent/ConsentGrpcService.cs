@@ -4,6 +4,7 @@ using Registry.Protos.V1;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
+using Registry.Service.Quotas;
 
 namespace Registry.Service.Consent;
 
@@ -12,11 +13,14 @@ namespace Registry.Service.Consent;
 public sealed class ConsentGrpcService(
     GrantConsentHandler grant,
     RevokeConsentHandler revoke,
-    GetConsentHandler get) : ConsentService.ConsentServiceBase
+    GetConsentHandler get,
+    PartnerQuotas quotas) : ConsentService.ConsentServiceBase
 {
     public override async Task<GrantConsentResponse> GrantConsent(GrantConsentRequest request, ServerCallContext context)
     {
-        var granted = await grant.HandleAsync(context.GetCaller(), ConsentMapping.ToCommand(request), context.CancellationToken);
+        var caller = context.GetCaller();
+        quotas.Acquire(caller.PartnerId, 1);
+        var granted = await grant.HandleAsync(caller, ConsentMapping.ToCommand(request), context.CancellationToken);
         return ConsentMapping.ToResponse(granted);
     }
 

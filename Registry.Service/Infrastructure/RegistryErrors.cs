@@ -29,6 +29,9 @@ public static class RegistryErrors
     public static RegistryException Unauthenticated(string reason, string message) =>
         new(StatusCode.Unauthenticated, reason, message);
 
+    public static RegistryException ResourceExhausted(string reason, string message, TimeSpan retryDelay) =>
+        new(StatusCode.ResourceExhausted, reason, message) { RetryDelay = retryDelay };
+
     public static RegistryException AuditUnavailable(Exception? inner = null) =>
         new(StatusCode.Unavailable, AuditUnavailableReason,
             "The audit log could not record this call, so nothing was changed or disclosed. Retry later.")

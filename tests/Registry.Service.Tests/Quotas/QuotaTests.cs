@@ -1,0 +1,85 @@
+using Google.Rpc;
+using Grpc.Core;
+using Registry.Protos.V1;
+using Registry.Service.Tests.Infrastructure;
+
+namespace Registry.Service.Tests.Quotas;
+
+/// <summary>
+/// A partner over its quota (a bucket of 100 permits refilled at 1 a second here) is refused with RESOURCE_EXHAUSTED,
+/// reason QUOTA_EXCEEDED and a RetryInfo delay, before anything is read or audited; another partner is unaffected; a
+/// CheckBatch spends one permit per item.
+/// </summary>
+public sealed class QuotaTests : IAsyncLifetime
+{
+    private readonly RegistryAppFactory _factory = new RegistryAppFactory()
+        .With("Registry:Quotas:PermitsPerSecond", "1")
+        .With("Registry:Quotas:Burst", "100");
+
+    private RegistryScenario Scenario => new(_factory);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Check_OverTheQuota_IsResourceExhaustedWithRetryInfoAndOtherPartnersAreUnaffected()
+    {
+        var sweeper = await Scenario.CreatePartnerKeyAsync();
+        var other = await Scenario.CreatePartnerKeyAsync();
+        var h1 = TestKeys.NewH1();
+        var consentId = await Scenario.GrantAsync(sweeper, h1, maxUses: 100); // 1 permit
+        var checks = Scenario.Checks(sweeper);
+        var auditBefore = await AuditCountAsync();
+
+        RpcException? refused = null;
+        var answered = 0;
+        for (var i = 0; i < 150 && refused is null; i++)
+        {
+            try
+            {
+                await checks.CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct);
+                answered++;
+            }
+            catch (RpcException ex)
+            {
+                refused = ex;
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.InRange(answered, 99, 130); // the bucket (100, one spent on the grant) plus what refilled meanwhile (1 a second)
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.Equal("QUOTA_EXCEEDED", RpcAssert.Reason(refused));
+        var retry = refused.GetRpcStatus()!.GetDetail<RetryInfo>();
+        Assert.NotNull(retry);
+        Assert.InRange(retry.RetryDelay.ToTimeSpan(), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
+        Assert.Equal(auditBefore + answered, await AuditCountAsync()); // the refused call read and recorded nothing
+
+        var otherConsent = await Scenario.GrantAsync(other, h1);
+        var answer = await Scenario.Checks(other).CheckAsync(RegistryScenario.CheckRequest(otherConsent, h1), cancellationToken: Ct);
+        Assert.Equal(CheckOutcome.NoRecord, answer.Outcome);
+    }
+
+    [Fact]
+    public async Task CheckBatch_SpendsOnePermitPerItem()
+    {
+        var key = await Scenario.CreatePartnerKeyAsync();
+        var h1 = TestKeys.NewH1();
+        var consentId = await Scenario.GrantAsync(key, h1, maxUses: 100); // 1 permit: 99 left
+        var checks = Scenario.Checks(key);
+        var batch = new CheckBatchRequest();
+        batch.Items.Add(Enumerable.Range(0, 60).Select(_ => RegistryScenario.CheckRequest(consentId, h1)));
+
+        await checks.CheckBatchAsync(batch, cancellationToken: Ct); // 60 permits: 39 (+ refill) left
+
+        var ex = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, "QUOTA_EXCEEDED",
+            async () => await checks.CheckBatchAsync(batch, cancellationToken: Ct));
+        Assert.Contains("quota", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<long> AuditCountAsync() =>
+        await new Audit.AuditTestLog(_factory).ScalarAsync<long>("SELECT COUNT(*) FROM audit_entries WHERE Action = 'check'");
+}
