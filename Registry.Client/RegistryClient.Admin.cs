@@ -74,6 +74,36 @@ public partial class RegistryClient
         return new PartnerSuspension(AdminMapping.ToSdk(response.Partner ?? new P.Partner()), response.AuditEntryId);
     }
 
+    /// <summary>
+    /// Sets a partner's own quota (a token bucket: <paramref name="permitsPerSecond"/> refill, <paramref name="burst"/> size),
+    /// or with both <c>0</c> returns it to the service's defaults (admin keys). Holds on every replica within the key cache
+    /// lifetime.
+    /// </summary>
+    /// <param name="partnerId">The partner.</param>
+    /// <param name="permitsPerSecond">1..1,000,000, or 0 with <paramref name="burst"/> 0 for the default.</param>
+    /// <param name="burst">100..10,000,000, or 0 with <paramref name="permitsPerSecond"/> 0 for the default.</param>
+    /// <param name="reason">Why, recorded in the audit entry; no personal data.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The partner after the change, and the audit receipt.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partnerId"/> or <paramref name="reason"/> is <see langword="null"/>.</exception>
+    /// <exception cref="RegistryValidationException">A value is out of range.</exception>
+    /// <exception cref="RegistryNotFoundException">The partner does not exist (<c>PARTNER_NOT_FOUND</c>).</exception>
+    /// <exception cref="RegistryAuthException">The key is invalid or not an administrator's.</exception>
+    /// <exception cref="RegistryRequestException">The service failed the call or the client's timeout expired.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<PartnerQuotaChange> SetPartnerQuotaAsync(
+        string partnerId, int permitsPerSecond, int burst, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partnerId);
+        ArgumentNullException.ThrowIfNull(reason);
+        var request = new P.SetPartnerQuotaRequest { PartnerId = partnerId, PermitsPerSecond = permitsPerSecond, Burst = burst, Reason = reason };
+
+        var response = await _invoker
+            .UnaryAsync(_admin.SetPartnerQuotaAsync, request, isRepeatable: true, requestId: null, cancellationToken)
+            .ConfigureAwait(false);
+        return new PartnerQuotaChange(AdminMapping.ToSdk(response.Partner ?? new P.Partner()), response.AuditEntryId);
+    }
+
     /// <summary>Issues a new API key for a partner (admin keys).</summary>
     /// <param name="partnerId">The partner.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

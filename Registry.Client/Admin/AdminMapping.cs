@@ -14,7 +14,9 @@ internal static class AdminMapping
         RoleMapping.ToSdk(partner.Role),
         partner.AllowedPurposes.Select(PurposeMapping.ToSdk).ToArray(),
         partner.Suspended,
-        ProtoConvert.ToDateTimeOffset(partner.CreatedAt));
+        ProtoConvert.ToDateTimeOffset(partner.CreatedAt),
+        partner.QuotaPermitsPerSecond == 0 ? null : partner.QuotaPermitsPerSecond,
+        partner.QuotaBurst == 0 ? null : partner.QuotaBurst);
 
     public static IssuedApiKey ToSdk(P.IssuedApiKey key, string auditEntryId) =>
         new(key.KeyId, key.ApiKey, ProtoConvert.ToDateTimeOffset(key.CreatedAt), auditEntryId);

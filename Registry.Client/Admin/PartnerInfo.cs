@@ -6,8 +6,11 @@ namespace Registry.Client.Admin;
 /// <remarks>Built by the client from the service's answers; tests build it with <see cref="RegistryModelFactory"/>.</remarks>
 public sealed class PartnerInfo
 {
-    internal PartnerInfo(string partnerId, string name, Role role, IReadOnlyList<Purpose> allowedPurposes, bool isSuspended, DateTimeOffset createdAt)
+    internal PartnerInfo(string partnerId, string name, Role role, IReadOnlyList<Purpose> allowedPurposes, bool isSuspended, DateTimeOffset createdAt,
+        int? quotaPermitsPerSecond = null, int? quotaBurst = null)
     {
+        QuotaPermitsPerSecond = quotaPermitsPerSecond;
+        QuotaBurst = quotaBurst;
         PartnerId = partnerId;
         Name = name;
         Role = role;
@@ -33,4 +36,10 @@ public sealed class PartnerInfo
 
     /// <summary>Gets when the partner was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>Gets the partner's own quota in permits per second, or null when it has the service's default.</summary>
+    public int? QuotaPermitsPerSecond { get; }
+
+    /// <summary>Gets the partner's own quota burst (bucket size), or null when it has the service's default.</summary>
+    public int? QuotaBurst { get; }
 }

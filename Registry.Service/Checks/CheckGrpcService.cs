@@ -15,7 +15,7 @@ public sealed class CheckGrpcService(CheckHandler handler, PartnerQuotas quotas)
     public override async Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        quotas.Acquire(caller.PartnerId, 1);
+        quotas.Acquire(caller, 1);
         var outcome = await handler.HandleAsync(caller, CheckMapping.ToCommand(request), context.CancellationToken);
         // A refusal comes back unthrown; it is mapped by the one mapping (RegistryStatusMapping) and thrown once here,
         // instead of also through every async frame and the interceptor's catch.
@@ -30,7 +30,7 @@ public sealed class CheckGrpcService(CheckHandler handler, PartnerQuotas quotas)
         }
 
         var caller = context.GetCaller();
-        quotas.Acquire(caller.PartnerId, request.Items.Count); // one permit per item: a batch is no way around the quota
+        quotas.Acquire(caller, request.Items.Count); // one permit per item: a batch is no way around the quota
         var commands = request.Items.Select(CheckMapping.ToCommand).ToList();
         var outcomes = await handler.HandleBatchAsync(caller, commands, context.CancellationToken);
         return CheckMapping.ToResponse(outcomes);

@@ -19,7 +19,7 @@ public sealed class ConsentGrpcService(
     public override async Task<GrantConsentResponse> GrantConsent(GrantConsentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        quotas.Acquire(caller.PartnerId, 1);
+        quotas.Acquire(caller, 1);
         var granted = await grant.HandleAsync(caller, ConsentMapping.ToCommand(request), context.CancellationToken);
         return ConsentMapping.ToResponse(granted);
     }

@@ -37,6 +37,13 @@ public sealed class AdminGrpcService(PartnerAdministration partners, RecordCorre
         return new SetPartnerSuspendedResponse { Partner = PartnerMapping.ToProto(partner), AuditEntryId = entryId };
     }
 
+    public override async Task<SetPartnerQuotaResponse> SetPartnerQuota(SetPartnerQuotaRequest request, ServerCallContext context)
+    {
+        var (partner, entryId) = await partners.SetQuotaAsync(
+            context.GetCaller(), request.PartnerId, request.PermitsPerSecond, request.Burst, request.Reason, context.CancellationToken);
+        return new SetPartnerQuotaResponse { Partner = PartnerMapping.ToProto(partner), AuditEntryId = entryId };
+    }
+
     public override async Task<IssueApiKeyResponse> IssueApiKey(IssueApiKeyRequest request, ServerCallContext context)
     {
         var (key, entryId) = await partners.IssueKeyAsync(context.GetCaller(), request.PartnerId, context.CancellationToken);

@@ -153,7 +153,10 @@ public sealed class ApiKeyVerifier(
             throw RegistryErrors.PermissionDenied("PARTNER_SUSPENDED", $"Partner {partner.Id} is suspended; contact the registry administrators.");
         }
 
-        return new Caller(partner.Id, key.Id, partner.Role, partner.AllowedPurposes);
+        return new Caller(partner.Id, key.Id, partner.Role, partner.AllowedPurposes)
+        {
+            Quota = partner.QuotaPermitsPerSecond is { } perSecond && partner.QuotaBurst is { } burst ? (perSecond, burst) : null,
+        };
     }
 
     private sealed record CachedKey(byte[] Fingerprint, Caller Caller, DateTimeOffset ExpiresAt, DateTimeOffset RefreshAt);

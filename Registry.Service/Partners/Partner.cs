@@ -16,6 +16,11 @@ public sealed class Partner
 
     public bool IsSuspended { get; set; }
 
+    /// <summary>The partner's own quota, when an administrator set one (<see cref="QuotaBurst"/> is set with it).</summary>
+    public int? QuotaPermitsPerSecond { get; set; }
+
+    public int? QuotaBurst { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public Guid Version { get; set; }

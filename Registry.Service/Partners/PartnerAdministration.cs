@@ -3,6 +3,7 @@ using Registry.Service.Audit;
 using Registry.Service.Consent;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
+using Registry.Service.Quotas;
 
 namespace Registry.Service.Partners;
 
@@ -90,6 +91,50 @@ public sealed class PartnerAdministration(
 
         verifier.Evict(keyId);
         return (now, receipt.EntryId);
+    }
+
+    /// <summary>
+    /// Sets the partner's own quota, or with (0, 0) returns it to the service's defaults; audited. Holds on every replica
+    /// once its key cache forgets the partner (this replica: at once).
+    /// </summary>
+    public async Task<(Partner Partner, string AuditEntryId)> SetQuotaAsync(
+        Caller caller, string partnerId, int permitsPerSecond, int burst, string reason, CancellationToken cancellationToken)
+    {
+        var violations = new List<FieldViolation>();
+        RequestValidation.Identifier(violations, "partner_id", partnerId, PartnerIds.MaxLength);
+        var reset = permitsPerSecond == 0 && burst == 0;
+        if (!reset && permitsPerSecond is < 1 or > QuotaOptions.MaxPermitsPerSecond)
+        {
+            violations.Add(new FieldViolation("permits_per_second", $"must be 1..{QuotaOptions.MaxPermitsPerSecond} (or 0 with burst 0 for the default)"));
+        }
+
+        if (!reset && burst is < QuotaOptions.MinBurst or > QuotaOptions.MaxBurst)
+        {
+            violations.Add(new FieldViolation("burst", $"must be {QuotaOptions.MinBurst}..{QuotaOptions.MaxBurst} (or 0 with permits_per_second 0 for the default)"));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            violations.Add(new FieldViolation("reason", "is required, at most 500 characters"));
+        }
+
+        RequestValidation.ThrowIfAny(violations);
+        var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
+            ?? throw PartnerErrors.PartnerNotFound(partnerId);
+        int? newRate = reset ? null : permitsPerSecond;
+        int? newBurst = reset ? null : burst;
+        var detail = reset ? $"partner={partnerId};quota=default;reason={reason}" : $"partner={partnerId};quota={permitsPerSecond}/s,burst={burst};reason={reason}";
+        var receipt = await auditLog.AppendAsync(Record(caller, AuditActions.PartnerQuota, detail), async (tx, ct) =>
+        {
+            await tx.Partners.Where(p => p.Id == partnerId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.QuotaPermitsPerSecond, newRate).SetProperty(p => p.QuotaBurst, newBurst)
+                    .SetProperty(p => p.Version, Guid.NewGuid()), ct);
+            return null;
+        }, cancellationToken);
+        verifier.EvictPartner(partnerId);
+        partner.QuotaPermitsPerSecond = newRate;
+        partner.QuotaBurst = newBurst;
+        return (partner, receipt.EntryId);
     }
 
     public async Task<(Partner Partner, string AuditEntryId)> SetSuspendedAsync(

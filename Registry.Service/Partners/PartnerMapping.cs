@@ -22,6 +22,8 @@ public static class PartnerMapping
             Role = partner.Role.ToProto(),
             Suspended = partner.IsSuspended,
             CreatedAt = partner.CreatedAt.ToTimestamp(),
+            QuotaPermitsPerSecond = partner.QuotaPermitsPerSecond ?? 0,
+            QuotaBurst = partner.QuotaBurst ?? 0,
         };
         proto.AllowedPurposes.Add(partner.AllowedPurposes.Select(p => p.ToProto()));
         return proto;

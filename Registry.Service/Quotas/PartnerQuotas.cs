@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Quotas;
 
 /// <summary>
-/// One token bucket per partner, in this process (System.Threading.RateLimiting). A call over the quota fails with
-/// RESOURCE_EXHAUSTED (reason <see cref="ExceededReason"/>) and a RetryInfo delay, before it reads or writes anything; the
-/// other partners are unaffected. With several replicas each holds its own buckets, so a partner's quota is per replica.
+/// One token bucket per partner, in this process (System.Threading.RateLimiting): the partner's own quota when an
+/// administrator set one (<see cref="Caller.Quota"/>, from the key cache), otherwise <see cref="QuotaOptions"/>. A call over
+/// the quota fails with RESOURCE_EXHAUSTED (reason <see cref="ExceededReason"/>) and a RetryInfo delay, before it reads or
+/// writes anything; the other partners are unaffected. With several replicas each holds its own buckets, so a partner's
+/// quota is per replica. A changed quota starts a new bucket (the old one is dropped once idle).
 /// </summary>
 public sealed class PartnerQuotas : IDisposable
 {
@@ -17,35 +20,22 @@ public sealed class PartnerQuotas : IDisposable
 
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
 
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PartitionedRateLimiter<Bucket> _limiter;
+    private readonly QuotaOptions _defaults;
 
     public PartnerQuotas(IOptions<QuotaOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var quota = options.Value;
-        // Refilled ten times a second (smoother than once a second) when the rate allows whole permits per tick.
-        var (period, perPeriod) = quota.PermitsPerSecond >= 10
-            ? (Tick, quota.PermitsPerSecond / 10)
-            : (TimeSpan.FromSeconds(1), quota.PermitsPerSecond);
-        _limiter = PartitionedRateLimiter.Create<string, string>(partnerId => RateLimitPartition.GetTokenBucketLimiter(partnerId, _ =>
-            new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = quota.Burst,
-                TokensPerPeriod = perPeriod,
-                ReplenishmentPeriod = period,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-        Burst = quota.Burst;
+        _defaults = options.Value;
+        _limiter = PartitionedRateLimiter.Create<Bucket, Bucket>(bucket => RateLimitPartition.GetTokenBucketLimiter(bucket, Create));
     }
 
-    public int Burst { get; }
-
-    /// <summary>Takes <paramref name="permits"/> from the partner's bucket, or throws RESOURCE_EXHAUSTED with a retry delay.</summary>
-    public void Acquire(string partnerId, int permits)
+    /// <summary>Takes <paramref name="permits"/> from the caller's bucket, or throws RESOURCE_EXHAUSTED with a retry delay.</summary>
+    public void Acquire(Caller caller, int permits)
     {
-        ArgumentNullException.ThrowIfNull(partnerId);
-        using var lease = _limiter.AttemptAcquire(partnerId, Math.Min(permits, Burst));
+        ArgumentNullException.ThrowIfNull(caller);
+        var (perSecond, burst) = caller.Quota ?? (_defaults.PermitsPerSecond, _defaults.Burst);
+        using var lease = _limiter.AttemptAcquire(new Bucket(caller.PartnerId, perSecond, burst), Math.Min(permits, burst));
         if (lease.IsAcquired)
         {
             return;
@@ -58,4 +48,16 @@ public sealed class PartnerQuotas : IDisposable
     }
 
     public void Dispose() => _limiter.Dispose();
+
+    // Refilled ten times a second (smoother than once a second) when the rate divides into whole permits per tick.
+    private static TokenBucketRateLimiterOptions Create(Bucket bucket) => new()
+    {
+        TokenLimit = bucket.Burst,
+        TokensPerPeriod = bucket.PermitsPerSecond % 10 == 0 ? bucket.PermitsPerSecond / 10 : bucket.PermitsPerSecond,
+        ReplenishmentPeriod = bucket.PermitsPerSecond % 10 == 0 ? Tick : TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private readonly record struct Bucket(string PartnerId, int PermitsPerSecond, int Burst);
 }

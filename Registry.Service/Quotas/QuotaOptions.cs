@@ -12,11 +12,18 @@ public sealed class QuotaOptions
 {
     public const string SectionName = "Registry:Quotas";
 
+    public const int MaxPermitsPerSecond = 1_000_000;
+
+    /// <summary>The smallest bucket: one full CheckBatch.</summary>
+    public const int MinBurst = 100;
+
+    public const int MaxBurst = 10_000_000;
+
     /// <summary>Permits added per second.</summary>
-    [Range(1, 1_000_000)]
+    [Range(1, MaxPermitsPerSecond)]
     public int PermitsPerSecond { get; set; } = 200;
 
     /// <summary>The bucket's size: the most permits a partner can spend at once. At least a full CheckBatch (100).</summary>
-    [Range(100, 10_000_000)]
+    [Range(MinBurst, MaxBurst)]
     public int Burst { get; set; } = 2_000;
 }

@@ -10,7 +10,9 @@ internal sealed record PartnerView(
     string Role,
     IReadOnlyList<string> Purposes,
     bool Suspended,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    int? QuotaPerSecond = null,
+    int? QuotaBurst = null)
 {
     public static PartnerView From(PartnerInfo partner)
     {
@@ -21,7 +23,9 @@ internal sealed record PartnerView(
             EnumToken.FromPascal(partner.Role.ToString()),
             partner.AllowedPurposes.Select(p => EnumToken.FromPascal(p.ToString())).ToArray(),
             partner.IsSuspended,
-            partner.CreatedAt);
+            partner.CreatedAt,
+            partner.QuotaPermitsPerSecond,
+            partner.QuotaBurst);
     }
 
     public void WriteText(TextWriter writer)
@@ -32,5 +36,6 @@ internal sealed record PartnerView(
         writer.WriteLine($"role:       {Role}");
         writer.WriteLine($"purposes:   {string.Join(", ", Purposes)}");
         writer.WriteLine($"suspended:  {(Suspended ? "yes" : "no")}");
+        writer.WriteLine($"quota:      {(QuotaPerSecond is { } perSecond ? $"{perSecond}/s, burst {QuotaBurst}" : "the service's default")}");
     }
 }

@@ -13,5 +13,6 @@ internal static class PartnersCommand
             PartnersListCommand.Create(context),
             PartnersSuspensionCommand.Create(context, suspend: true),
             PartnersSuspensionCommand.Create(context, suspend: false),
+            PartnersQuotaCommand.Create(context),
         };
 }

@@ -102,6 +102,29 @@ public sealed class CliAdminScenarioTests : IClassFixture<ServiceFixture>
     }
 
     [Fact]
+    public async Task PartnersQuota_SetsAndResetsThePartnersQuota()
+    {
+        var created = await _cli.RunAsync("partners", "create", "--name", $"app-{Guid.NewGuid():N}", "--role", "partner",
+            "--purpose", "dating-safety", "--api-key", _fixture.AdminKey, "--json");
+        var partnerId = created.Json().GetProperty("partner").GetProperty("partnerId").GetString()!;
+
+        var set = await _cli.RunAsync("partners", "quota", partnerId, "--per-second", "50", "--burst", "500", "--reason", "pilot",
+            "--api-key", _fixture.AdminKey, "--json");
+        var reset = await _cli.RunAsync("partners", "quota", partnerId, "--default", "--api-key", _fixture.AdminKey);
+        var both = await _cli.RunAsync("partners", "quota", partnerId, "--default", "--burst", "500", "--api-key", _fixture.AdminKey);
+        var tooSmall = await _cli.RunAsync("partners", "quota", partnerId, "--per-second", "5", "--burst", "10", "--api-key", _fixture.AdminKey);
+
+        Assert.True(set.ExitCode == ExitCodes.Ok, set.ToString());
+        var partner = set.Json().GetProperty("partner");
+        Assert.Equal((50, 500), (partner.GetProperty("quotaPerSecond").GetInt32(), partner.GetProperty("quotaBurst").GetInt32()));
+        Assert.True(reset.ExitCode == ExitCodes.Ok, reset.ToString());
+        Assert.Contains("quota:      the service's default", reset.Stdout, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, both.ExitCode);
+        Assert.NotEqual(ExitCodes.Ok, tooSmall.ExitCode);
+        Assert.Contains("burst", tooSmall.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PartnersReinstate_WithPartnerKey_IsRefusedForRole()
     {
         var created = await _cli.RunAsync("partners", "create", "--name", $"app-{Guid.NewGuid():N}", "--role", "partner",

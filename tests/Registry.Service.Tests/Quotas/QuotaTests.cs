@@ -76,6 +76,45 @@ public sealed class QuotaTests : IAsyncLifetime
         Assert.Contains("quota", ex.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SetPartnerQuota_RaisesOnePartnersQuotaAuditedAndBackToTheDefault()
+    {
+        var (partnerId, key) = await Scenario.CreatePartnerAsync(Role.Partner, Purpose.DatingSafety);
+        var h1 = TestKeys.NewH1();
+        var consentId = await Scenario.GrantAsync(key, h1, maxUses: 100);
+        var checks = Scenario.Checks(key);
+        var batch = new CheckBatchRequest();
+        batch.Items.Add(Enumerable.Range(0, 90).Select(_ => RegistryScenario.CheckRequest(consentId, h1)));
+
+        var raised = await Scenario.Admin.SetPartnerQuotaAsync(
+            new SetPartnerQuotaRequest { PartnerId = partnerId, PermitsPerSecond = 1, Burst = 1000, Reason = "pilot" }, cancellationToken: Ct);
+        await checks.CheckBatchAsync(batch, cancellationToken: Ct);
+        await checks.CheckBatchAsync(batch, cancellationToken: Ct); // 180 permits: over the default bucket of 100, within 1,000
+
+        Assert.Equal((1, 1000), (raised.Partner.QuotaPermitsPerSecond, raised.Partner.QuotaBurst));
+        Assert.Equal("partner.quota", await new Audit.AuditTestLog(_factory).ScalarAsync<string>(
+            $"SELECT Action FROM audit_entries WHERE Id = '{raised.AuditEntryId}'"));
+
+        var reset = await Scenario.Admin.SetPartnerQuotaAsync(
+            new SetPartnerQuotaRequest { PartnerId = partnerId, Reason = "pilot over" }, cancellationToken: Ct);
+        Assert.Equal((0, 0), (reset.Partner.QuotaPermitsPerSecond, reset.Partner.QuotaBurst));
+        await checks.CheckBatchAsync(batch, cancellationToken: Ct); // the default bucket of 100 still holds 99 (one went on the grant)
+        await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, "QUOTA_EXCEEDED",
+            async () => await checks.CheckBatchAsync(batch, cancellationToken: Ct)); // but not 90 more
+    }
+
+    [Theory]
+    [InlineData(0, 500)]
+    [InlineData(5, 99)]
+    [InlineData(2_000_000, 1000)]
+    public async Task SetPartnerQuota_OutOfRange_IsInvalid(int perSecond, int burst)
+    {
+        var (partnerId, _) = await Scenario.CreatePartnerAsync(Role.Partner, Purpose.DatingSafety);
+
+        await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_ARGUMENT", async () => await Scenario.Admin.SetPartnerQuotaAsync(
+            new SetPartnerQuotaRequest { PartnerId = partnerId, PermitsPerSecond = perSecond, Burst = burst, Reason = "r" }, cancellationToken: Ct));
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();

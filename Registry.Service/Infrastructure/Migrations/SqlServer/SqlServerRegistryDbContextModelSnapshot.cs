@@ -329,6 +329,12 @@ namespace Registry.Service.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("QuotaBurst")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuotaPermitsPerSecond")
+                        .HasColumnType("int");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -324,6 +324,12 @@ namespace Registry.Service.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("QuotaBurst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuotaPermitsPerSecond")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
