@@ -10,7 +10,7 @@ namespace Registry.Service.Infrastructure;
 /// binds (enums stored as names, UTC instants, dates, GUIDs), so that rows written by prepared commands and by EF read
 /// back alike.
 /// </summary>
-internal sealed class ModelParameter
+public sealed class ModelParameter
 {
     private readonly ValueConverter? _converter;
 

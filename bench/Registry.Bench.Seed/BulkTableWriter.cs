@@ -43,10 +43,8 @@ public sealed class BulkTableWriter<TEntity> : IDisposable
                     $"{typeof(TEntity).Name}.{property.Name} is a shadow property: teach the seed generator its value.");
             }
 
-            var mapping = property.GetRelationalTypeMapping();
-            var parameter = mapping.CreateParameter(_command, $"@p{columns.Count}", null, property.IsNullable);
-            _command.Parameters.Add(parameter);
-            columns.Add(new Column(sql.DelimitIdentifier(columnName), property.GetGetter(), mapping.Converter, parameter));
+            var parameter = ModelParameter.Add(_command, $"@p{columns.Count}", property);
+            columns.Add(new Column(sql.DelimitIdentifier(columnName), property.GetGetter(), parameter));
         }
 
         _columns = [.. columns];
@@ -64,13 +62,7 @@ public sealed class BulkTableWriter<TEntity> : IDisposable
     {
         foreach (var column in _columns)
         {
-            var value = column.Getter.GetClrValueUsingContainingEntity(entity);
-            if (value is not null && column.Converter is { } converter)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-
-            column.Parameter.Value = value ?? DBNull.Value;
+            column.Parameter.Set(column.Getter.GetClrValueUsingContainingEntity(entity));
         }
 
         _command.ExecuteNonQuery();
@@ -79,6 +71,5 @@ public sealed class BulkTableWriter<TEntity> : IDisposable
 
     public void Dispose() => _command.Dispose();
 
-    private sealed record Column(
-        string Name, IClrPropertyGetter Getter, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, DbParameter Parameter);
+    private sealed record Column(string Name, IClrPropertyGetter Getter, ModelParameter Parameter);
 }

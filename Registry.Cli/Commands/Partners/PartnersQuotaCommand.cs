@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Registry.Cli.Infrastructure;
-using Registry.Cli.Json;
 using Registry.Cli.Parsing;
 
 namespace Registry.Cli.Commands.Partners;
@@ -37,11 +36,7 @@ internal static class PartnersQuotaCommand
 
             var changed = await context.CreateClient(parseResult).SetPartnerQuotaAsync(
                 parseResult.GetValue(partnerId)!, rate ?? 0, size ?? 0, parseResult.GetValue(reason)!, cancellationToken);
-            output.Info($"audit receipt: {changed.AuditEntryId}");
-            output.WriteResult(
-                new PartnerChangedResult(PartnerView.From(changed.Partner), changed.AuditEntryId),
-                CliJsonContext.Default.PartnerChangedResult,
-                (writer, result) => result.Partner.WriteText(writer));
+            PartnerChangedResult.Write(output, changed.Partner, changed.AuditEntryId);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Registry.Cli.Infrastructure;
-using Registry.Cli.Json;
 using Registry.Cli.Parsing;
 
 namespace Registry.Cli.Commands.Partners;
@@ -23,11 +22,7 @@ internal static class PartnersSuspensionCommand
         {
             var changed = await context.CreateClient(parseResult).SetPartnerSuspendedAsync(
                 parseResult.GetValue(partnerId)!, suspend, parseResult.GetValue(reason)!, cancellationToken);
-            output.Info($"audit receipt: {changed.AuditEntryId}");
-            output.WriteResult(
-                new PartnerChangedResult(PartnerView.From(changed.Partner), changed.AuditEntryId),
-                CliJsonContext.Default.PartnerChangedResult,
-                (writer, result) => result.Partner.WriteText(writer));
+            PartnerChangedResult.Write(output, changed.Partner, changed.AuditEntryId);
             return ExitCodes.Ok;
         });
         return command;
