@@ -1,6 +1,7 @@
 using Registry.Service.Audit;
 using Registry.Service.Checks;
 using Registry.Service.Consent;
+using Registry.Service.Enumeration;
 using Registry.Service.Identity;
 using Registry.Service.Import;
 using Registry.Service.Infrastructure;
@@ -19,6 +20,7 @@ builder.Services
     .AddRegistryAudit()
     .AddRegistryPartners()
     .AddRegistryQuotas()
+    .AddRegistryEnumerationWatch()
     .AddRegistryConsent()
     .AddRegistryChecks()
     .AddRegistryRecords()

@@ -10,6 +10,7 @@ public static class AuditActions
     public const string PartnerSuspend = "partner.suspend";
     public const string PartnerReinstate = "partner.reinstate";
     public const string PartnerQuota = "partner.quota";
+    public const string PartnerThrottle = "partner.throttle";
     public const string KeyIssue = "key.issue";
     public const string KeyRevoke = "key.revoke";
     public const string RecordImport = "record.import";

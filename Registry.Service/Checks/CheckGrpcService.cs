@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Registry.Protos.V1;
+using Registry.Service.Enumeration;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
@@ -10,16 +11,23 @@ namespace Registry.Service.Checks;
 
 /// <summary>The gRPC adapter of Check and CheckBatch. A singleton: a call builds no scope and no data access.</summary>
 [Authorize(Policy = RegistryPolicies.Partner)]
-public sealed class CheckGrpcService(CheckHandler handler, PartnerQuotas quotas) : CheckService.CheckServiceBase
+public sealed class CheckGrpcService(CheckHandler handler, PartnerQuotas quotas, EnumerationWatch watch) : CheckService.CheckServiceBase
 {
     public override async Task<CheckResponse> Check(CheckRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         quotas.Acquire(caller, 1);
+        watch.Admit(caller);
         var outcome = await handler.HandleAsync(caller, CheckMapping.ToCommand(request), context.CancellationToken);
         // A refusal comes back unthrown; it is mapped by the one mapping (RegistryStatusMapping) and thrown once here,
         // instead of also through every async frame and the interceptor's catch.
-        return outcome.Result is { } result ? CheckMapping.ToResponse(result) : throw RegistryStatusMapping.ToRpcException(outcome.Error!);
+        if (outcome.Result is not { } result)
+        {
+            throw RegistryStatusMapping.ToRpcException(outcome.Error!);
+        }
+
+        watch.ObserveCheck(caller, request.ConsentId, result.RecordFound);
+        return CheckMapping.ToResponse(result);
     }
 
     public override async Task<CheckBatchResponse> CheckBatch(CheckBatchRequest request, ServerCallContext context)
@@ -31,8 +39,17 @@ public sealed class CheckGrpcService(CheckHandler handler, PartnerQuotas quotas)
 
         var caller = context.GetCaller();
         quotas.Acquire(caller, request.Items.Count); // one permit per item: a batch is no way around the quota
+        watch.Admit(caller);
         var commands = request.Items.Select(CheckMapping.ToCommand).ToList();
         var outcomes = await handler.HandleBatchAsync(caller, commands, context.CancellationToken);
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (outcomes[i].Result is { } result)
+            {
+                watch.ObserveCheck(caller, commands[i].ConsentId, result.RecordFound);
+            }
+        }
+
         return CheckMapping.ToResponse(outcomes);
     }
 }

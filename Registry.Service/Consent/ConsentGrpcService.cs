@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Registry.Protos.V1;
+using Registry.Service.Enumeration;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
@@ -14,13 +15,17 @@ public sealed class ConsentGrpcService(
     GrantConsentHandler grant,
     RevokeConsentHandler revoke,
     GetConsentHandler get,
-    PartnerQuotas quotas) : ConsentService.ConsentServiceBase
+    PartnerQuotas quotas,
+    EnumerationWatch watch) : ConsentService.ConsentServiceBase
 {
     public override async Task<GrantConsentResponse> GrantConsent(GrantConsentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         quotas.Acquire(caller, 1);
+        watch.Admit(caller);
         var granted = await grant.HandleAsync(caller, ConsentMapping.ToCommand(request), context.CancellationToken);
+        watch.ObserveGrant(caller, granted.Subject.Value, granted.ConsentId, DateTime.SpecifyKind(granted.EvidenceCapturedAt, DateTimeKind.Utc),
+            DateTime.SpecifyKind(granted.GrantedAt, DateTimeKind.Utc));
         return ConsentMapping.ToResponse(granted);
     }
 

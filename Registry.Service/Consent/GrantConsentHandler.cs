@@ -59,7 +59,12 @@ public sealed class GrantConsentHandler(
             db.Consents.Add(consent);
             return Task.FromResult<string?>(null);
         }, cancellationToken);
-        return new GrantedConsent(consent.Id, consent.ExpiresAt, consent.MaxUses, receipt.EntryId);
+        return new GrantedConsent(consent.Id, consent.ExpiresAt, consent.MaxUses, receipt.EntryId)
+        {
+            Subject = subject,
+            GrantedAt = consent.GrantedAt,
+            EvidenceCapturedAt = consent.EvidenceCapturedAt,
+        };
     }
 
     private static (ConsentPurpose Purpose, ConsentScope Scope, TimeSpan ValidFor, int MaxUses) Validate(

@@ -137,8 +137,12 @@ public sealed class PartnerAdministration(
         return (partner, receipt.EntryId);
     }
 
+    /// <summary>
+    /// Suspends or reinstates a partner. <paramref name="caller"/> is null when the service decides (the enumeration
+    /// watch), which then names its <paramref name="decision"/> as the entry's reason.
+    /// </summary>
     public async Task<(Partner Partner, string AuditEntryId)> SetSuspendedAsync(
-        Caller caller, string partnerId, bool suspended, string reason, CancellationToken cancellationToken)
+        Caller? caller, string partnerId, bool suspended, string reason, CancellationToken cancellationToken, string decision = "ADMIN_DECISION")
     {
         var violations = new List<FieldViolation>();
         RequestValidation.Identifier(violations, "partner_id", partnerId, PartnerIds.MaxLength);
@@ -152,7 +156,7 @@ public sealed class PartnerAdministration(
         var partner = await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken)
             ?? throw PartnerErrors.PartnerNotFound(partnerId);
         var action = suspended ? AuditActions.PartnerSuspend : AuditActions.PartnerReinstate;
-        var receipt = await auditLog.AppendAsync(Record(caller, action, $"partner={partnerId};reason={reason}") with { Reason = "ADMIN_DECISION" }, async (tx, ct) =>
+        var receipt = await auditLog.AppendAsync(Record(caller, action, $"partner={partnerId};reason={reason}") with { Reason = decision }, async (tx, ct) =>
         {
             await tx.Partners.Where(p => p.Id == partnerId)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsSuspended, suspended).SetProperty(p => p.Version, Guid.NewGuid()), ct);

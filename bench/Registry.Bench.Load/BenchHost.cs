@@ -75,6 +75,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         // One partner drives the whole load: its quota is lifted (the quota's own cost stays on the path).
         builder.UseSetting("Registry:Quotas:PermitsPerSecond", "1000000");
         builder.UseSetting("Registry:Quotas:Burst", "10000000");
+        builder.UseSetting("Registry:Enumeration:Enabled", "false"); // one synthetic partner at full speed is a sweep by design
         builder.UseSetting("Registry:Bootstrap:AdminKeyFile", Path.Combine(Directory, "admin.key"));
         builder.UseSetting("Registry:Audit:SigningKey", _seeded?.SigningKey ?? signer.ExportSignerKey());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -77,7 +77,7 @@ log "starting the service on $base (h2c) from $run"
   "--Registry:SubjectKey:KeyId=$SUBJECT_KEY_ID" "--Registry:SubjectKey:Secret=$SUBJECT_KEY_SECRET" \
   "--Registry:Audit:SigningKey=$SIGNING_KEY" \
   `# one partner drives the whole load: its quota is lifted (the quota's own cost stays measured)` \
-  --Registry:Quotas:PermitsPerSecond=1000000 --Registry:Quotas:Burst=10000000 \
+  --Registry:Quotas:PermitsPerSecond=1000000 --Registry:Quotas:Burst=10000000 --Registry:Enumeration:Enabled=false \
   "--Urls=$base" --Kestrel:EndpointDefaults:Protocols=Http2 \
   --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.AspNetCore=Warning) >"$run/service.log" 2>&1 &
 pid=$!
