@@ -14,7 +14,7 @@ namespace Registry.Service.Enumeration;
 public sealed partial class EnumerationResponder(
     EnumerationWatch watch,
     IServiceScopeFactory scopes,
-    IAuditLog auditLog,
+    IServiceProvider services,
     EnumerationMetrics metrics,
     TimeProvider time,
     ILogger<EnumerationResponder> logger) : BackgroundService
@@ -65,7 +65,8 @@ public sealed partial class EnumerationResponder(
                 }
                 else
                 {
-                    await auditLog.AppendAsync(new AuditRecord
+                    // Resolved here, not at construction: hosted services are built before the migrations run.
+                    await services.GetRequiredService<IAuditLog>().AppendAsync(new AuditRecord
                     {
                         Action = AuditActions.PartnerThrottle,
                         Actor = null,
