@@ -14,7 +14,10 @@ public sealed record RpcLimit(int MaxMessageSize, int MaxMessages);
 /// </summary>
 public static class RpcLimits
 {
-    /// <summary>Any small request: a few ids, a reason of 500 characters (at most ~2 KB on the wire).</summary>
+    /// <summary>
+    /// Any request but a CheckBatch or an import batch: a few ids and at most a reason of 500 characters, about 2 KB on the
+    /// wire at worst, so 16 KiB leaves room and still refuses a megabyte before it is parsed.
+    /// </summary>
     public const int SmallMessageSize = 16 * 1024;
 
     /// <summary>The most batches one import stream may send after its ImportStart: 100 million rows.</summary>
@@ -28,13 +31,13 @@ public static class RpcLimits
     private static readonly Dictionary<string, RpcLimit> ByMethod = new(StringComparer.Ordinal)
     {
         // ~220 bytes: a consent id (64), h1 (32), a request id (100).
-        [Name(Protos.V1.CheckService.Descriptor, "Check")] = new(4 * 1024, 1),
+        [Name(Protos.V1.CheckService.Descriptor, "Check")] = Small,
         // 100 checks of ~225 bytes.
         [Name(Protos.V1.CheckService.Descriptor, "CheckBatch")] = new(GrpcHostingExtensions.MaxMessageSize, 1),
         // ~800 bytes: h1, a request id, an evidence reference of 200 characters.
-        [Name(Protos.V1.ConsentService.Descriptor, "GrantConsent")] = new(4 * 1024, 1),
-        [Name(Protos.V1.ConsentService.Descriptor, "RevokeConsent")] = new(4 * 1024, 1),
-        [Name(Protos.V1.ConsentService.Descriptor, "GetConsent")] = new(4 * 1024, 1),
+        [Name(Protos.V1.ConsentService.Descriptor, "GrantConsent")] = Small,
+        [Name(Protos.V1.ConsentService.Descriptor, "RevokeConsent")] = Small,
+        [Name(Protos.V1.ConsentService.Descriptor, "GetConsent")] = Small,
         // A batch of 1,000 rows with every field at its longest is about 2 MB; an ImportStart, then the batches.
         [Name(Protos.V1.AdminService.Descriptor, "ImportRecords")] = new(GrpcHostingExtensions.MaxAdminMessageSize, 1 + MaxImportBatches),
         [Name(Protos.V1.AdminService.Descriptor, "CorrectRecord")] = Small,
