@@ -26,8 +26,8 @@ public static class AuditMapping
 
         return new AuditQuery
         {
-            From = filter.From?.ToDateTime(),
-            To = filter.To?.ToDateTime(),
+            From = filter.From.ToInstant("filter.from")?.UtcDateTime,
+            To = filter.To.ToInstant("filter.to")?.UtcDateTime,
             PartnerId = NullIfEmpty(filter.PartnerId),
             Action = NullIfEmpty(filter.Action),
             Outcome = NullIfEmpty(filter.Outcome),

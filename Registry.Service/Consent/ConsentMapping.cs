@@ -13,11 +13,11 @@ public static class ConsentMapping
             request.H1.ToByteArray(),
             request.Purpose.ToDomain(),
             request.Scope.ToDomain(),
-            request.ValidFor?.ToTimeSpan(),
+            request.ValidFor.ToTimeSpan("valid_for"),
             request.MaxUses,
             request.Evidence?.Kind.ToDomain(),
             request.Evidence?.Reference ?? string.Empty,
-            request.Evidence?.CapturedAt?.ToDateTimeOffset(),
+            request.Evidence?.CapturedAt.ToInstant("evidence.captured_at"),
             request.RequestId.NullIfEmpty());
     }
 

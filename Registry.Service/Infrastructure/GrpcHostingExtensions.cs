@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Service.Audit;
 using Registry.Service.Checks;
@@ -42,8 +43,20 @@ public static class GrpcHostingExtensions
             o.EnableDetailedErrors = environment.IsDevelopment();
             o.MaxReceiveMessageSize = MaxMessageSize;
         }).AddServiceOptions<AdminGrpcService>(o => o.MaxReceiveMessageSize = MaxAdminMessageSize);
+        UseValidatingBinder(services);
         services.AddGrpcReflection();
         return services;
+    }
+
+    // Malformed requests answer INVALID_ARGUMENT, not UNKNOWN (ValidatingServiceMethodProvider). grpc-dotnet's binder is
+    // internal, so it is found by name; were it renamed, start-up fails here rather than binding every route twice.
+    private static void UseValidatingBinder(IServiceCollection services)
+    {
+        var binder = services.SingleOrDefault(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+                && d.ImplementationType?.FullName == "Grpc.AspNetCore.Server.Model.Internal.BinderServiceMethodProvider`1")
+            ?? throw new InvalidOperationException("grpc-dotnet's BinderServiceMethodProvider was not found: check ValidatingServiceMethodProvider against this Grpc.AspNetCore.Server version.");
+        services.Remove(binder);
+        services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingServiceMethodProvider<>));
     }
 
     /// <summary>Maps every gRPC service, the health service and, in Development, reflection.</summary>
@@ -52,6 +65,7 @@ public static class GrpcHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<GrpcFramingMiddleware>();
         app.MapGrpcService<CheckGrpcService>();
         app.MapGrpcService<ConsentGrpcService>();
         app.MapGrpcService<AdminGrpcService>();

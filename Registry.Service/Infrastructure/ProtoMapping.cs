@@ -1,3 +1,4 @@
+using Duration = Google.Protobuf.WellKnownTypes.Duration;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Registry.Service.Consent;
 using Registry.Service.Partners;
@@ -40,6 +41,45 @@ public static class ProtoMapping
     public static V1.RecordStatus ToProto(this RecordStatus value) => (V1.RecordStatus)(int)value;
 
     public static Timestamp ToTimestamp(this DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
+    /// <summary>
+    /// A request's timestamp as an instant; null when absent. Out of the type's range it is the caller's fault
+    /// (INVALID_ARGUMENT), not an UNKNOWN: RequestMessageValidator refuses it first, and this keeps the mapping safe alone.
+    /// </summary>
+    public static DateTimeOffset? ToInstant(this Timestamp? timestamp, string field)
+    {
+        if (timestamp is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return timestamp.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw RegistryErrors.Validation(new FieldViolation(field, "is not a valid timestamp: 0001-01-01 to 9999-12-31 UTC"));
+        }
+    }
+
+    /// <summary>A request's duration as a <see cref="TimeSpan"/>; null when absent; INVALID_ARGUMENT out of range.</summary>
+    public static TimeSpan? ToTimeSpan(this Duration? duration, string field)
+    {
+        if (duration is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return duration.ToTimeSpan();
+        }
+        catch (InvalidOperationException)
+        {
+            throw RegistryErrors.Validation(new FieldViolation(field, "is not a valid duration"));
+        }
+    }
 
     public static Google.Type.Date ToProtoDate(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 

@@ -16,6 +16,12 @@ public static class RegistryErrors
             "The request is invalid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")),
             violations);
 
+    /// <summary>The request is not a well-formed gRPC message (framing or protobuf); nothing of it was used.</summary>
+    public static RegistryException MalformedRequest(string message) => new(StatusCode.InvalidArgument, "MALFORMED_REQUEST", message);
+
+    /// <summary>A request message, or a stream of them, is past the RPC's limit (<see cref="RpcLimits"/>); retrying cannot help.</summary>
+    public static RegistryException RequestTooLarge(string message) => new(StatusCode.ResourceExhausted, "REQUEST_TOO_LARGE", message);
+
     public static RegistryException NotFound(string reason, string message) => new(StatusCode.NotFound, reason, message);
 
     public static RegistryException PermissionDenied(string reason, string message) =>
