@@ -98,7 +98,7 @@ public sealed class ApiKeyOracleTests : IDisposable
         }
 
         var ratio = Median(unknownTimes) / Median(existingTimes);
-        Assert.InRange(ratio, 0.5, 2.0);
+        Assert.InRange(ratio, 0.4, 2.5); // the oracle it replaces: about 0.03 (0.1 when this test is run against it at factor 8)
     }
 
     public void Dispose() => _factory.Dispose();
