@@ -21,4 +21,5 @@ public static class AuditActions
     public const string AuditCheckpoints = "audit.checkpoints";
     public const string AuditProve = "audit.prove";
     public const string AuditExport = "audit.export";
+    public const string AuthFailures = "auth.failures";
 }

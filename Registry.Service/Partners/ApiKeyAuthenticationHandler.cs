@@ -12,14 +12,16 @@ namespace Registry.Service.Partners;
 
 /// <summary>
 /// The "ApiKey" authentication scheme. Failures are answered as gRPC trailers-only responses carrying the
-/// rich status (UNAUTHENTICATED, or PERMISSION_DENIED for a wrong role or a suspended partner), so clients
-/// get a reason and a readable message rather than a bare HTTP 401/403.
+/// rich status (UNAUTHENTICATED, PERMISSION_DENIED for a wrong role or a suspended partner, RESOURCE_EXHAUSTED when
+/// throttled), so clients get a reason and a readable message rather than a bare HTTP 401/403. Every refusal is counted
+/// (<see cref="AuthenticationFailures"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyVerifier verifier) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyVerifier verifier,
+    AuthenticationFailures failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string RoleClaim = "registry:role";
@@ -36,7 +38,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
         try
         {
-            var caller = await verifier.VerifyAsync(authorization, Context.RequestAborted);
+            var caller = await verifier.VerifyAsync(authorization, Context.Connection.RemoteIpAddress, Context.RequestAborted);
             Context.Items[typeof(Caller)] = caller;
             var identity = new ClaimsIdentity(
                 [new Claim(ClaimTypes.NameIdentifier, caller.PartnerId), new Claim(RoleClaim, caller.Role.ToString())],
@@ -50,15 +52,25 @@ public sealed class ApiKeyAuthenticationHandler(
         }
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteGrpcErrorAsync(Context.Items[typeof(RegistryException)] as RegistryException
-            ?? RegistryErrors.Unauthenticated("API_KEY_MISSING", "No API key: send the header 'authorization: Bearer rk_<key id>_<secret>'."));
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items[typeof(RegistryException)] is RegistryException refused)
+        {
+            return WriteGrpcErrorAsync(refused); // already counted by the verifier
+        }
+
+        // A protected method called without a key (anonymous calls never get here, so health checks are not counted).
+        var missing = ApiKeyRefusal.Missing;
+        failures.Record(missing, PeerAddress.Of(Context.Connection.RemoteIpAddress));
+        return WriteGrpcErrorAsync(missing.ToException());
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var role = Context.Items[typeof(Caller)] is Caller caller ? caller.Role.ToString() : "unknown";
-        return WriteGrpcErrorAsync(RegistryErrors.PermissionDenied(
-            "ROLE_NOT_ALLOWED", $"The API key's role ({role}) may not call {Request.Path}."));
+        var caller = Context.Items[typeof(Caller)] as Caller;
+        var refusal = ApiKeyRefusal.RoleNotAllowed(caller?.KeyId, caller?.Role.ToString() ?? "unknown", Request.Path);
+        failures.Record(refusal, PeerAddress.Of(Context.Connection.RemoteIpAddress));
+        return WriteGrpcErrorAsync(refusal.ToException());
     }
 
     private Task WriteGrpcErrorAsync(RegistryException error)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -14,56 +15,132 @@ namespace Registry.Service.Partners;
 /// remembered for <see cref="ApiKeyOptions.CacheDuration"/> (keyed by key id and a SHA-256 of the presented
 /// secret); that duration bounds how long a revoked key keeps working on another replica.
 /// </summary>
+/// <remarks>
+/// Without an oracle (OWASP API2, docs/reliability.md): an unknown key id is verified against a stand-in hash
+/// (<see cref="IApiKeySecretHasher"/>), so a wrong secret costs one lookup and one BCrypt run whether or not the id exists.
+/// A cached key is answered before any throttle or queue. Any other key is "known" when this replica verified the same
+/// key and secret before (its cache entry expired) and goes through its own verification lane; an unproven key spends the
+/// failure throttle (<see cref="ApiKeyFailureThrottle"/>) and waits in the bounded lane (<see cref="ApiKeyVerificationGate"/>),
+/// so a flood of wrong keys is refused quickly (RESOURCE_EXHAUSTED) instead of queueing BCrypt work in front of valid
+/// partners. A malformed key is refused without a lookup or BCrypt: its shape is public, so that answer tells an attacker
+/// only what it already knows, and refusing it cheaply keeps garbage from buying CPU.
+/// </remarks>
 public sealed class ApiKeyVerifier(
     IDbContextFactory<RegistryDbContext> contextFactory,
     TimeProvider timeProvider,
-    IOptions<ApiKeyOptions> options)
+    IOptions<ApiKeyOptions> options,
+    IApiKeySecretHasher hasher,
+    ApiKeyFailureThrottle throttle,
+    ApiKeyVerificationGate gate,
+    ApiKeyFailureCache refusals,
+    AuthenticationFailures failures,
+    AuthenticationMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
 
     // One BCrypt verification at a time per presented key: when a cache entry expires under load, the calls in
     // flight with that key share one verification instead of each running BCrypt (tens of ms) at once.
-    private readonly ConcurrentDictionary<string, Lazy<Task<Caller>>> _verifying = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Verification>>> _verifying = new(StringComparer.Ordinal);
 
-    /// <summary>Returns the caller, or throws an UNAUTHENTICATED / PERMISSION_DENIED <see cref="RegistryException"/>.</summary>
-    public async Task<Caller> VerifyAsync(string? authorization, CancellationToken cancellationToken)
+    /// <summary>Returns the caller, or throws an UNAUTHENTICATED / PERMISSION_DENIED / RESOURCE_EXHAUSTED <see cref="RegistryException"/>.</summary>
+    public Task<Caller> VerifyAsync(string? authorization, CancellationToken cancellationToken) =>
+        VerifyAsync(authorization, null, cancellationToken);
+
+    /// <summary>As <see cref="VerifyAsync(string?, CancellationToken)"/>, for a call from <paramref name="remoteAddress"/>.</summary>
+    public async Task<Caller> VerifyAsync(string? authorization, IPAddress? remoteAddress, CancellationToken cancellationToken)
     {
+        var peer = PeerAddress.Of(remoteAddress);
         if (string.IsNullOrWhiteSpace(authorization))
         {
-            throw RegistryErrors.Unauthenticated("API_KEY_MISSING", "No API key: send the header 'authorization: Bearer rk_<key id>_<secret>'.");
+            throw Refuse(ApiKeyRefusal.Missing, peer);
         }
 
         const string scheme = "Bearer ";
         var presented = authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? authorization[scheme.Length..].Trim() : null;
         if (!ApiKeyFormat.TryParse(presented, out var keyId, out var secret))
         {
-            throw RegistryErrors.Unauthenticated("API_KEY_INVALID", "The API key is malformed: expected 'Bearer rk_<16 hex id>_<64 hex secret>'.");
+            throw Refuse(ApiKeyRefusal.Malformed, peer);
         }
 
         var fingerprint = SHA256.HashData(Encoding.ASCII.GetBytes(secret));
         var now = timeProvider.GetUtcNow();
-        if (_cache.TryGetValue(keyId, out var cached) && cached.ExpiresAt > now
-            && CryptographicOperations.FixedTimeEquals(cached.Fingerprint, fingerprint))
+        var known = false;
+        if (_cache.TryGetValue(keyId, out var cached) && CryptographicOperations.FixedTimeEquals(cached.Fingerprint, fingerprint))
         {
-            if (now >= cached.RefreshAt)
+            if (cached.ExpiresAt > now)
             {
-                // On the pool, not inline: the key lookup completes synchronously on SQLite, and BCrypt would then run
-                // inside this call.
-                _ = Task.Run(() => RefreshAsync(keyId, secret, fingerprint, cached), CancellationToken.None);
+                if (now >= cached.RefreshAt)
+                {
+                    // On the pool, not inline: the key lookup completes synchronously on SQLite, and BCrypt would then run
+                    // inside this call.
+                    _ = Task.Run(() => RefreshAsync(keyId, secret, fingerprint, cached), CancellationToken.None);
+                }
+
+                return cached.Caller;
             }
 
-            return cached.Caller;
+            known = true;
         }
 
-        var flight = Flight(keyId, secret, fingerprint, out var flightKey);
+        var flightKey = FlightKey(keyId, fingerprint);
+        if (!known)
+        {
+            if (refusals.TryGet(flightKey, out var remembered))
+            {
+                throw Refuse(remembered, peer);
+            }
+
+            // Joining a verification already under way adds no work, so it spends nothing.
+            if (!_verifying.ContainsKey(flightKey) && throttle.TryAcquire(keyId, peer) is { } retryAfter)
+            {
+                throw Refuse(ApiKeyRefusal.Throttled(retryAfter), peer);
+            }
+        }
+
+        var flight = Flight(keyId, secret, fingerprint, flightKey, known);
+        Verification result;
         try
         {
-            return await flight.Value.WaitAsync(cancellationToken);
+            result = await flight.Value.WaitAsync(cancellationToken);
         }
         finally
         {
             Land(flightKey, flight);
         }
+
+        return result.Caller ?? throw Refuse(result.Refusal!, peer);
+    }
+
+    /// <summary>
+    /// Makes this replica verify a key again at its next call (it was revoked); others notice within the cache duration.
+    /// The key stays "known", so that verification is never queued behind a flood.
+    /// </summary>
+    public void Evict(string keyId)
+    {
+        refusals.ForgetKey(keyId);
+        if (_cache.TryGetValue(keyId, out var entry))
+        {
+            _cache.TryUpdate(keyId, entry with { ExpiresAt = DateTimeOffset.MinValue }, entry);
+        }
+    }
+
+    /// <summary>Makes this replica verify every key of a partner again at its next call (e.g. it was suspended).</summary>
+    public void EvictPartner(string partnerId)
+    {
+        refusals.ForgetPartner(partnerId);
+        foreach (var (keyId, entry) in _cache)
+        {
+            if (entry.Caller.PartnerId == partnerId)
+            {
+                _cache.TryUpdate(keyId, entry with { ExpiresAt = DateTimeOffset.MinValue }, entry);
+            }
+        }
+    }
+
+    private RegistryException Refuse(ApiKeyRefusal refusal, string peer)
+    {
+        failures.Record(refusal, peer);
+        return refusal.ToException();
     }
 
     /// <summary>
@@ -74,14 +151,11 @@ public sealed class ApiKeyVerifier(
     /// </summary>
     private async Task RefreshAsync(string keyId, string secret, byte[] fingerprint, CachedKey cached)
     {
-        var flight = Flight(keyId, secret, fingerprint, out var flightKey);
+        var flightKey = FlightKey(keyId, fingerprint);
+        var flight = Flight(keyId, secret, fingerprint, flightKey, known: true);
         try
         {
             await flight.Value;
-        }
-        catch (RegistryException)
-        {
-            _cache.TryRemove(new KeyValuePair<string, CachedKey>(keyId, cached));
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
         {
@@ -93,71 +167,83 @@ public sealed class ApiKeyVerifier(
         }
     }
 
-    private Lazy<Task<Caller>> Flight(string keyId, string secret, byte[] fingerprint, out string flightKey)
-    {
-        flightKey = keyId + ":" + Convert.ToHexString(fingerprint);
-        return _verifying.GetOrAdd(flightKey, _ => new Lazy<Task<Caller>>(() => VerifyAndCacheAsync(keyId, secret, fingerprint)));
-    }
+    private static string FlightKey(string keyId, byte[] fingerprint) => keyId + ":" + Convert.ToHexString(fingerprint);
 
-    private void Land(string flightKey, Lazy<Task<Caller>> flight)
+    private Lazy<Task<Verification>> Flight(string keyId, string secret, byte[] fingerprint, string flightKey, bool known) =>
+        _verifying.GetOrAdd(flightKey, _ => new Lazy<Task<Verification>>(() => VerifyAndCacheAsync(keyId, secret, fingerprint, flightKey, known)));
+
+    private void Land(string flightKey, Lazy<Task<Verification>> flight)
     {
         if (flight.Value.IsCompleted)
         {
-            _verifying.TryRemove(new KeyValuePair<string, Lazy<Task<Caller>>>(flightKey, flight));
+            _verifying.TryRemove(new KeyValuePair<string, Lazy<Task<Verification>>>(flightKey, flight));
         }
     }
 
     // Not tied to one caller's token: the verification is shared by every caller waiting on it.
-    private async Task<Caller> VerifyAndCacheAsync(string keyId, string secret, byte[] fingerprint)
+    private async Task<Verification> VerifyAndCacheAsync(string keyId, string secret, byte[] fingerprint, string flightKey, bool known)
     {
-        var caller = await LoadAndVerifyAsync(keyId, secret, CancellationToken.None);
-        var duration = options.Value.CacheDuration;
-        var verifiedAt = timeProvider.GetUtcNow();
-        _cache[keyId] = new CachedKey(fingerprint, caller, verifiedAt + duration, verifiedAt + (duration * 3 / 4));
-        return caller;
-    }
-
-    /// <summary>Forgets a key at once on this replica (others forget it within the cache duration).</summary>
-    public void Evict(string keyId) => _cache.TryRemove(keyId, out _);
-
-    /// <summary>Forgets every key of a partner on this replica (e.g. when it is suspended).</summary>
-    public void EvictPartner(string partnerId)
-    {
-        foreach (var (keyId, entry) in _cache)
+        Verification result;
+        using (var lease = await gate.EnterAsync(known))
         {
-            if (entry.Caller.PartnerId == partnerId)
+            if (!lease.IsAcquired)
             {
-                _cache.TryRemove(keyId, out _);
+                return new Verification(null, ApiKeyRefusal.Busy);
             }
+
+            metrics.Verification(known);
+            result = await LoadAndVerifyAsync(keyId, secret);
         }
+
+        if (result.Caller is { } caller)
+        {
+            var duration = options.Value.CacheDuration;
+            var verifiedAt = timeProvider.GetUtcNow();
+            _cache[keyId] = new CachedKey(fingerprint, caller, verifiedAt + duration, verifiedAt + (duration * 3 / 4));
+        }
+        else if (result.Refusal!.IsLasting)
+        {
+            if (_cache.TryGetValue(keyId, out var stale) && CryptographicOperations.FixedTimeEquals(stale.Fingerprint, fingerprint))
+            {
+                _cache.TryRemove(new KeyValuePair<string, CachedKey>(keyId, stale));
+            }
+
+            refusals.Remember(flightKey, result.Refusal);
+        }
+
+        return result;
     }
 
-    private async Task<Caller> LoadAndVerifyAsync(string keyId, string secret, CancellationToken cancellationToken)
+    private async Task<Verification> LoadAndVerifyAsync(string keyId, string secret)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
         var key = await db.ApiKeys.AsNoTracking().Include(k => k.Partner)
-            .SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
-        if (key is null || !BCrypt.Net.BCrypt.Verify(secret, key.SecretHash))
+            .SingleOrDefaultAsync(k => k.Id == keyId, CancellationToken.None);
+
+        // Verified against the stand-in hash when the id does not exist: the same BCrypt work either way.
+        if (!hasher.Verify(secret, key?.SecretHash))
         {
-            throw RegistryErrors.Unauthenticated("API_KEY_INVALID", "The API key is not valid.");
+            return new Verification(null, ApiKeyRefusal.Invalid(key?.Id));
         }
 
-        if (key.RevokedAt is not null)
+        if (key!.RevokedAt is not null)
         {
-            throw RegistryErrors.Unauthenticated("API_KEY_REVOKED", $"The API key {keyId} was revoked.");
+            return new Verification(null, ApiKeyRefusal.Revoked(keyId));
         }
 
         var partner = key.Partner!;
         if (partner.IsSuspended)
         {
-            throw RegistryErrors.PermissionDenied("PARTNER_SUSPENDED", $"Partner {partner.Id} is suspended; contact the registry administrators.");
+            return new Verification(null, ApiKeyRefusal.Suspended(keyId, partner.Id));
         }
 
-        return new Caller(partner.Id, key.Id, partner.Role, partner.AllowedPurposes)
+        return new Verification(new Caller(partner.Id, key.Id, partner.Role, partner.AllowedPurposes)
         {
             Quota = partner.QuotaPermitsPerSecond is { } perSecond && partner.QuotaBurst is { } burst ? (perSecond, burst) : null,
-        };
+        }, null);
     }
+
+    private sealed record Verification(Caller? Caller, ApiKeyRefusal? Refusal);
 
     private sealed record CachedKey(byte[] Fingerprint, Caller Caller, DateTimeOffset ExpiresAt, DateTimeOffset RefreshAt);
 }

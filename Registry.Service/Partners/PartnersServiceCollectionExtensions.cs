@@ -6,7 +6,10 @@ namespace Registry.Service.Partners;
 
 public static class PartnersServiceCollectionExtensions
 {
-    /// <summary>Registers API key authentication, one authorization policy per role, partner administration and the bootstrap.</summary>
+    /// <summary>
+    /// Registers API key authentication (with its failure throttle, bounded verification lanes, metrics and the
+    /// <c>auth.failures</c> audit summary), one authorization policy per role, partner administration and the bootstrap.
+    /// </summary>
     public static IServiceCollection AddRegistryPartners(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -14,6 +17,14 @@ public static class PartnersServiceCollectionExtensions
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName)
             .PostConfigure<IHostEnvironment>((o, environment) => o.AdminKeyFile = ContentRoot.Resolve(o.AdminKeyFile, environment))
             .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<IApiKeySecretHasher, BcryptSecretHasher>();
+        services.TryAddSingleton<ApiKeyFailureThrottle>();
+        services.TryAddSingleton<ApiKeyVerificationGate>();
+        services.TryAddSingleton<ApiKeyFailureCache>();
+        services.TryAddSingleton<AuthenticationMetrics>();
+        services.TryAddSingleton<AuthenticationFailures>();
+        services.TryAddSingleton<AuthenticationFailureAuditor>();
         services.TryAddSingleton<ApiKeyVerifier>();
         services.TryAddSingleton<ApiKeyIssuer>();
         services.TryAddScoped<PartnerAdministration>();
@@ -25,6 +36,7 @@ public static class PartnersServiceCollectionExtensions
             .AddPolicy(RegistryPolicies.Auditor, p => p.RequireClaim(ApiKeyAuthenticationHandler.RoleClaim, nameof(PartnerRole.Auditor)))
             .AddPolicy(RegistryPolicies.Admin, p => p.RequireClaim(ApiKeyAuthenticationHandler.RoleClaim, nameof(PartnerRole.Admin)));
         services.AddHostedService<AdminBootstrapper>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuthenticationFailureAuditor>());
         return services;
     }
 }
