@@ -9,6 +9,9 @@ public sealed class Partner
 
     public required string Name { get; set; }
 
+    /// <summary>The name's comparison key (<see cref="PartnerNames.Key"/>), unique: names are unique ignoring case, width and spacing.</summary>
+    public required string NormalizedName { get; set; }
+
     public required PartnerRole Role { get; init; }
 
     /// <summary>The purposes a partner may use; empty for auditors and admins.</summary>

@@ -21,10 +21,10 @@ public sealed class PartnerAdministration(
         Caller? caller, CreatePartnerCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (name, role, purposes) = Validate(command);
-        if (await db.Partners.AsNoTracking().AnyAsync(p => p.Name == name, cancellationToken))
+        var (name, key, role, purposes) = Validate(command);
+        if (await db.Partners.AsNoTracking().Where(p => p.NormalizedName == key).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
-            throw PartnerErrors.PartnerExists(name);
+            throw PartnerErrors.PartnerExists(name, existing);
         }
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
@@ -32,18 +32,31 @@ public sealed class PartnerAdministration(
         {
             Id = PartnerIds.New(),
             Name = name,
+            NormalizedName = key,
             Role = role,
             AllowedPurposes = purposes,
             CreatedAt = now,
             Version = Guid.NewGuid(),
         };
-        var (key, issued) = issuer.Create(partner.Id, now);
-        var receipt = await auditLog.AppendAsync(Record(caller, AuditActions.PartnerCreate, $"partner={partner.Id};role={role};key={key.Id}"), (tx, _) =>
+        var (apiKey, issued) = issuer.Create(partner.Id, now);
+        var receipt = await auditLog.AppendAsync(Record(caller, AuditActions.PartnerCreate, $"partner={partner.Id};role={role};key={apiKey.Id}"), async (tx, ct) =>
         {
+            // Again inside the audit transaction: another administrator may have created the name since the check above.
+            // The unique index on the key is the last word; this only turns a lost race into PARTNER_EXISTS.
+            if (await tx.Partners.AnyAsync(p => p.NormalizedName == key, ct))
+            {
+                return PartnerErrors.PartnerExistsReason;
+            }
+
             tx.Partners.Add(partner);
-            tx.ApiKeys.Add(key);
-            return Task.FromResult<string?>(null);
+            tx.ApiKeys.Add(apiKey);
+            return null;
         }, cancellationToken);
+        if (receipt.IsRefused)
+        {
+            throw PartnerErrors.PartnerExists(name, name);
+        }
+
         return (partner, issued, receipt.EntryId);
     }
 
@@ -170,13 +183,14 @@ public sealed class PartnerAdministration(
     private static AuditRecord Record(Caller? caller, string action, string detail) =>
         new() { Action = action, Actor = caller, Outcome = AuditOutcomes.Ok, Detail = detail };
 
-    private static (string Name, PartnerRole Role, List<ConsentPurpose> Purposes) Validate(CreatePartnerCommand command)
+    private static (string Name, string Key, PartnerRole Role, List<ConsentPurpose> Purposes) Validate(CreatePartnerCommand command)
     {
         var violations = new List<FieldViolation>();
         var name = command.Name?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > MaxNameLength)
+        var key = name.Length > MaxNameLength ? null : PartnerNames.Key(name);
+        if (name.Length is 0 or > MaxNameLength || key is not { Length: > 0 and <= MaxNameLength })
         {
-            violations.Add(new FieldViolation("name", $"is required, 1..{MaxNameLength} characters"));
+            violations.Add(new FieldViolation("name", $"is required, 1..{MaxNameLength} characters of valid Unicode, not only white space or invisible characters"));
         }
 
         if (command.Role is null)
@@ -200,6 +214,6 @@ public sealed class PartnerAdministration(
         }
 
         RequestValidation.ThrowIfAny(violations);
-        return (name, command.Role!.Value, purposes);
+        return (name, key!, command.Role!.Value, purposes);
     }
 }

@@ -14,6 +14,8 @@ public sealed class PartnerEntityTypeConfiguration : IEntityTypeConfiguration<Pa
         builder.Property(p => p.Id).HasMaxLength(40);
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.NormalizedName).HasMaxLength(PartnerAdministration.MaxNameLength);
+        builder.HasIndex(p => p.NormalizedName).IsUnique();
         builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.AllowedPurposes)
             .HasConversion(

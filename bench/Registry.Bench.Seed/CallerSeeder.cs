@@ -13,6 +13,7 @@ public sealed class CallerSeeder(RegistryDbContext db, ApiKeyIssuer issuer, Date
         {
             Id = PartnerIds.New(),
             Name = name,
+            NormalizedName = PartnerNames.Key(name) ?? name,
             Role = role,
             AllowedPurposes = purposes,
             CreatedAt = now,

@@ -58,7 +58,9 @@ internal static class ImportCommand
             await using var source = await ImportFile.OpenAsync(path, cancellationToken);
             if (source.Header.Ignored.Count > 0)
             {
-                output.Warn($"ignoring the columns {string.Join(", ", source.Header.Ignored.Select(c => $"'{c}'"))}: they are not part of the format.");
+                var shown = source.Header.Ignored.Take(10).Select(c => $"'{ImportValues.Echo(c)}'");
+                var more = source.Header.Ignored.Count > 10 ? $" and {source.Header.Ignored.Count - 10} more" : string.Empty;
+                output.Warn($"ignoring the columns {string.Join(", ", shown)}{more}: they are not part of the format.");
             }
 
             var hadRejectsFile = File.Exists(rejectsFile);

@@ -66,7 +66,7 @@ internal sealed class ImportPipeline(
         {
             Interlocked.Increment(ref _total);
             progress.RowRead(file.Position);
-            var row = parser.Parse(record.Line, record.Fields, out var rejection);
+            var row = parser.Parse(record, out var rejection);
             if (row is null)
             {
                 Interlocked.Increment(ref _rejectedHere);

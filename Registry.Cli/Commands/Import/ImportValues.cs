@@ -36,6 +36,32 @@ internal static class ImportValues
             && Enum.TryParse(EnumToken.ToPascal(canonical), out status);
     }
 
+    /// <summary>The most characters of a value that a rejection reason repeats.</summary>
+    public const int EchoLength = 40;
+
+    /// <summary>
+    /// A value as a rejection reason may repeat it: at most <see cref="EchoLength"/> characters, control characters written
+    /// as <c>\uXXXX</c>, so that no field of any size or content reaches stderr or the rejects file's reason unbounded.
+    /// </summary>
+    public static string Echo(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var echo = new System.Text.StringBuilder(Math.Min(text.Length, EchoLength) + 8);
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, EchoLength)))
+        {
+            if (char.IsControl(c))
+            {
+                echo.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                echo.Append(c);
+            }
+        }
+
+        return text.Length > EchoLength ? echo.Append('…').ToString() : echo.ToString();
+    }
+
     /// <summary>The accepted tokens as the format writes them: <c>protective_order, restraining_order, …</c>.</summary>
     public static string Expected(IReadOnlyList<string> canonical) =>
         string.Join(", ", canonical.Select(c => c.ToLowerInvariant()));

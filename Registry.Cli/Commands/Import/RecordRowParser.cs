@@ -12,6 +12,22 @@ namespace Registry.Cli.Commands.Import;
 /// </summary>
 internal sealed class RecordRowParser(ImportHeader header, TimeProvider clock)
 {
+    /// <summary>Parses a record as read from the file; exactly one of the row and the rejection is not null.</summary>
+    public RecordRow? Parse(ImportFileRecord record, out ImportRejection? rejection)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.InvalidUtf8Field >= 0)
+        {
+            // The bytes were decoded with U+FFFD in their place: hashing or importing that text would store something else.
+            var column = record.InvalidUtf8Field < header.Names.Count ? ImportValues.Echo(header.Names[record.InvalidUtf8Field].Trim()) : "row";
+            rejection = new(record.Line, column,
+                $"{column} is not valid UTF-8 (field {record.InvalidUtf8Field + 1}); save the file as UTF-8 (is it in another encoding, such as Windows-1251?)");
+            return null;
+        }
+
+        return Parse(record.Line, record.Fields, out rejection);
+    }
+
     /// <summary>Parses the row starting at <paramref name="line"/>; exactly one of the row and the rejection is not null.</summary>
     public RecordRow? Parse(long line, IReadOnlyList<string> fields, out ImportRejection? rejection)
     {
@@ -93,6 +109,13 @@ internal sealed class RecordRowParser(ImportHeader header, TimeProvider clock)
         }
 
         var name = header.Get(fields, H.FullName);
+        if (name.Any(char.IsControl))
+        {
+            // The name is hashed: a NUL or an escape inside it would link the record to nobody anyone can check.
+            rejection = new(line, H.FullName, "full_name contains a control character (a tab, line break, NUL or other non-printing character)");
+            return null;
+        }
+
         var birthDateText = header.Get(fields, H.BirthDate);
         DateOnly birthDate = default;
         if (birthDateText.Length > 0 && !ImportValues.TryParseDate(birthDateText, out birthDate))
@@ -134,7 +157,7 @@ internal sealed class RecordRowParser(ImportHeader header, TimeProvider clock)
 
         if (!ImportValues.TryParseDate(text, out var value))
         {
-            return new(line, column, $"{column} '{text}' is not a real date written YYYY-MM-DD or DD.MM.YYYY");
+            return new(line, column, $"{column} '{ImportValues.Echo(text)}' is not a real date written YYYY-MM-DD or DD.MM.YYYY");
         }
 
         date = value;
@@ -157,9 +180,9 @@ internal sealed class RecordRowParser(ImportHeader header, TimeProvider clock)
     private static ImportRejection? Reject(long line, string field, string? reason) => reason is null ? null : new(line, field, reason);
 
     private static ImportRejection UnknownRegion(long line, string text) => new(line, H.Region,
-        $"region '{text}' is not a region or city of Kazakhstan (an ISO 3166-2:KZ code, or its English, Russian or Kazakh name)");
+        $"region '{ImportValues.Echo(text)}' is not a region or city of Kazakhstan (an ISO 3166-2:KZ code, or its English, Russian or Kazakh name)");
 
     private static ImportRejection Unknown(long line, string field, string text, IReadOnlyList<string> allowed) => new(line, field, text.Length == 0
         ? $"{field} is required"
-        : $"{field} '{text}' is unknown; expected one of: {ImportValues.Expected(allowed)}");
+        : $"{field} '{ImportValues.Echo(text)}' is unknown; expected one of: {ImportValues.Expected(allowed)}");
 }

@@ -102,6 +102,23 @@ public sealed class CliAdminScenarioTests : IClassFixture<ServiceFixture>
     }
 
     [Fact]
+    public async Task PartnersCreate_SameNameInAnotherCase_ExitsWithAlreadyExists()
+    {
+        var name = $"Acme {Guid.NewGuid():N}";
+        var first = await _cli.RunAsync("partners", "create", "--name", name, "--role", "auditor", "--api-key", _fixture.AdminKey, "--json");
+
+        var second = await _cli.RunAsync("partners", "create", "--name", "  " + name.ToUpperInvariant(), "--role", "auditor",
+            "--api-key", _fixture.AdminKey, "--json");
+
+        Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
+        Assert.True(second.ExitCode == ExitCodes.ServiceError, second.ToString());
+        var error = second.Json().GetProperty("error");
+        Assert.Equal("ALREADY_EXISTS", error.GetProperty("code").GetString());
+        Assert.Equal("PARTNER_EXISTS", error.GetProperty("reason").GetString());
+        Assert.Contains($"'{name}'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PartnersQuota_SetsAndResetsThePartnersQuota()
     {
         var created = await _cli.RunAsync("partners", "create", "--name", $"app-{Guid.NewGuid():N}", "--role", "partner",

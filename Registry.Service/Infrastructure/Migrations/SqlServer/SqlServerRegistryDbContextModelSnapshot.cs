@@ -329,6 +329,11 @@ namespace Registry.Service.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int?>("QuotaBurst")
                         .HasColumnType("int");
 
@@ -347,6 +352,9 @@ namespace Registry.Service.Infrastructure.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("NormalizedName")
                         .IsUnique();
 
                     b.ToTable("partners", (string)null);

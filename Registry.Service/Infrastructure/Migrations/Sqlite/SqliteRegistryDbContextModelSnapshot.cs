@@ -324,6 +324,11 @@ namespace Registry.Service.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("QuotaBurst")
                         .HasColumnType("INTEGER");
 
@@ -342,6 +347,9 @@ namespace Registry.Service.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("NormalizedName")
                         .IsUnique();
 
                     b.ToTable("partners", (string)null);

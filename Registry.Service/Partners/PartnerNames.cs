@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace Registry.Service.Partners;
+
+/// <summary>
+/// Partner names are unique as people read them, not as code points: "Acme", "ACME", " acme " and "Ａｃｍｅ" (full width)
+/// are one name. The comparison key is the name in Unicode NFKC (compatibility forms folded), without format characters
+/// (zero-width spaces, soft hyphens), with runs of white space collapsed to one space and trimmed, upper-cased
+/// invariantly. It is stored next to the name, with a unique index: the database refuses a second partner of the same
+/// key whatever raced it.
+/// </summary>
+/// <remarks>
+/// Upper-casing is the invariant culture's simple mapping (no length-changing folds such as ß → SS), which is the same on
+/// every machine and every .NET version the service runs on.
+/// </remarks>
+public static class PartnerNames
+{
+    /// <summary>
+    /// The backfill of the column for partners created before it existed (migration <c>PartnerNormalizedName</c>), in
+    /// SQLite: SQL has no NFKC, so an existing name gets its trimmed upper-case form (ASCII only in SQLite's
+    /// <c>upper</c>); of existing partners whose names then collide, the one with the smallest id keeps the key and the
+    /// others get <c>#</c> + their id, which no real name's key can equal. They keep their names; new names are
+    /// compared with <see cref="Key"/>.
+    /// </summary>
+    public const string SqliteBackfill = """
+        UPDATE partners SET NormalizedName = upper(trim(Name));
+        UPDATE partners SET NormalizedName = '#' || Id
+        WHERE EXISTS (SELECT 1 FROM partners AS earlier WHERE earlier.NormalizedName = partners.NormalizedName AND earlier.Id < partners.Id);
+        """;
+
+    /// <summary>The same backfill for SQL Server (its <c>UPPER</c> follows the column's collation).</summary>
+    public const string SqlServerBackfill = """
+        UPDATE partners SET NormalizedName = UPPER(LTRIM(RTRIM(Name)));
+        UPDATE partners SET NormalizedName = '#' + Id
+        WHERE EXISTS (SELECT 1 FROM partners AS earlier WHERE earlier.NormalizedName = partners.NormalizedName AND earlier.Id < partners.Id);
+        """;
+
+    /// <summary>The comparison key of <paramref name="name"/>; null when it is not valid Unicode (a lone surrogate).</summary>
+    public static string? Key(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string composed;
+        try
+        {
+            composed = name.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        var key = new StringBuilder(composed.Length);
+        var pendingSpace = false;
+        foreach (var c in composed)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = key.Length > 0;
+                continue;
+            }
+
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                key.Append(' ');
+                pendingSpace = false;
+            }
+
+            key.Append(char.ToUpperInvariant(c));
+        }
+
+        return key.ToString();
+    }
+}
