@@ -20,4 +20,7 @@ public static class AuditActions
     public const string AuditCheckpoints = "audit.checkpoints";
     public const string AuditProve = "audit.prove";
     public const string AuditExport = "audit.export";
+
+    /// <summary>The service itself: the first entry written after the audit log could not be written (the health probe).</summary>
+    public const string AuditResume = "audit.resume";
 }
