@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(ContentRoot.ApplicationOptions(args))
 // Hosted services start in this order: migrate, check the subject key, bootstrap the admin key, then the first
 // health report (all before the server accepts calls).
 builder.Services
+    .AddRegistryStartupReport(builder.Environment)
     .AddRegistryGrpc(builder.Environment)
     .AddRegistryDatabase(builder.Configuration)
     .AddRegistryIdentity()
@@ -29,4 +30,5 @@ builder.Services
 
 var app = builder.Build();
 app.MapRegistryGrpc();
-app.Run();
+app.MapRegistryHealth();
+return await app.RunRegistryAsync();

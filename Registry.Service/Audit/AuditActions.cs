@@ -22,4 +22,7 @@ public static class AuditActions
     public const string AuditProve = "audit.prove";
     public const string AuditExport = "audit.export";
     public const string AuthFailures = "auth.failures";
+
+    /// <summary>The service itself: the first entry written after the audit log could not be written (the health probe).</summary>
+    public const string AuditResume = "audit.resume";
 }

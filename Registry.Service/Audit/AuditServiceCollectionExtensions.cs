@@ -24,6 +24,7 @@ public static class AuditServiceCollectionExtensions
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>()));
         services.TryAddSingleton<AuditSequencingState>();
+        services.TryAddSingleton<AuditWriterHealth>();
         services.TryAddSingleton<GroupCommitAuditLog>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<GroupCommitAuditLog>());
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitAuditLog>());

@@ -33,6 +33,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     private readonly AuditOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<GroupCommitAuditLog> _logger;
+    private readonly AuditWriterHealth _health;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _startLock = new();
     private Thread? _thread;
@@ -42,8 +43,9 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         AuditSequencingState sequencing,
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
-        ILogger<GroupCommitAuditLog> logger)
-        : this(contextFactory, sequencing, options, timeProvider, logger, recordEntries: true)
+        ILogger<GroupCommitAuditLog> logger,
+        AuditWriterHealth health)
+        : this(contextFactory, sequencing, options, timeProvider, logger, recordEntries: true, health)
     {
     }
 
@@ -58,12 +60,14 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger,
-        bool recordEntries)
+        bool recordEntries,
+        AuditWriterHealth? health = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _health = health ?? new AuditWriterHealth(timeProvider);
         _writer = new AuditBatchWriter(contextFactory, sequencing, timeProvider, recordEntries);
         _queue = Channel.CreateBounded<AuditWriteRequest>(new BoundedChannelOptions(_options.QueueCapacity)
         {
@@ -190,9 +194,13 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
 
     private void Commit(List<AuditWriteRequest> batch)
     {
+        // The health check reads what the writer last did: a batch that fails, or one that hangs in its commit, turns
+        // health NOT_SERVING; the next one that commits turns it back.
+        _health.BatchStarting();
         try
         {
             _writer.Write(batch);
+            _health.BatchCommitted();
             foreach (var request in batch)
             {
                 request.Complete();
@@ -202,6 +210,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         }
         catch (Exception ex)
         {
+            _health.BatchFailed(ex.GetType().Name);
             LogBatchFailed(_logger, batch.Count, ex.GetType().Name);
             var failure = RegistryErrors.AuditUnavailable(ex);
             foreach (var request in batch)

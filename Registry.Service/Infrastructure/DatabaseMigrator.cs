@@ -22,7 +22,14 @@ public sealed partial class DatabaseMigrator(
 
         if (SqliteDirectory(value) is { } directory)
         {
-            Directory.CreateDirectory(directory);
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidOperationException($"The database directory '{directory}' cannot be created: {ex.Message}", ex);
+            }
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

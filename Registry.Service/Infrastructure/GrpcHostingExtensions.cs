@@ -59,7 +59,7 @@ public static class GrpcHostingExtensions
         services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingServiceMethodProvider<>));
     }
 
-    /// <summary>Maps every gRPC service, the health service and, in Development, reflection.</summary>
+    /// <summary>Maps every gRPC service and, in Development, reflection (health: <c>MapRegistryHealth</c>).</summary>
     public static WebApplication MapRegistryGrpc(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -70,13 +70,12 @@ public static class GrpcHostingExtensions
         app.MapGrpcService<ConsentGrpcService>();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
             app.MapGrpcReflectionService().AllowAnonymous();
         }
 
-        app.MapGet("/", () => "Registry gRPC service. Use a gRPC client (see README.md); health: grpc.health.v1.Health/Check.");
+        app.MapGet("/", () => "Registry gRPC service. Use a gRPC client (see README.md); health: grpc.health.v1.Health/Check or /healthz.");
         return app;
     }
 }

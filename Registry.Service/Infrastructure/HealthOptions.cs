@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Registry.Service.Infrastructure;
 
-/// <summary>The readiness that <c>grpc.health.v1.Health</c> reports (<c>Registry:Health</c>).</summary>
+/// <summary>The readiness that <c>grpc.health.v1.Health</c> and <c>/healthz</c> report (<c>Registry:Health</c>).</summary>
 public sealed class HealthOptions
 {
     public const string SectionName = "Registry:Health";
@@ -13,4 +13,11 @@ public sealed class HealthOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RefreshPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long one audit batch may take to commit before health reports NOT_SERVING (a database that hangs rather
+    /// than fails), and how long the health probe waits for its own entry. Default 5 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan AuditCommitTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

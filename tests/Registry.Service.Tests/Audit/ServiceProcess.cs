@@ -16,6 +16,7 @@ public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
 
     private ServiceProcess(Process process, int port)
     {
@@ -31,6 +32,19 @@ public sealed class ServiceProcess : IDisposable
 
     /// <summary>The last lines the process wrote (for failure messages; the tests' admin key may be among them).</summary>
     public string Output => string.Join('\n', _output.TakeLast(40));
+
+    /// <summary>Every line the process wrote to stderr (complete once the process has exited and been awaited).</summary>
+    public IReadOnlyList<string> Errors => [.. _errors];
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Waits for the process to exit by itself, and for its output to be read to the end.</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+    }
 
     public static ServiceProcess Start(string databasePath, string adminKeyFile) =>
         Start(AppContext.BaseDirectory, adminKeyFile, environment => environment["ConnectionStrings__Registry"] = $"Data Source={databasePath}");
@@ -73,7 +87,15 @@ public sealed class ServiceProcess : IDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var service = new ServiceProcess(process, port);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                service._errors.Enqueue(e.Data);
+            }
+
+            service.Keep(e.Data);
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return service;

@@ -17,6 +17,7 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset StartTime = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings = new();
+    private bool _kestrel;
 
     public RegistryAppFactory()
     {
@@ -49,6 +50,17 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Serves on Kestrel at 127.0.0.1 (a free port) instead of the in-memory TestServer: real HTTP/2, so deadlines and
+    /// stream resets behave as they do for a partner. Call before the server starts.
+    /// </summary>
+    public RegistryAppFactory WithKestrel()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        _kestrel = true;
+        return this;
+    }
+
     /// <summary>Extra service registrations applied after the app's own.</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
@@ -56,15 +68,41 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
     {
         get
         {
-            _ = Server; // starts the host, which bootstraps the key
+            Start(); // starts the host, which bootstraps the key
             return File.ReadAllText(AdminKeyFile).Trim();
         }
     }
 
     public GrpcChannel CreateChannel(string? apiKey)
     {
-        var handler = new BearerHandler(apiKey) { InnerHandler = Server.CreateHandler() };
-        return GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        Start();
+        var handler = new BearerHandler(apiKey) { InnerHandler = _kestrel ? new SocketsHttpHandler() : Server.CreateHandler() };
+        return GrpcChannel.ForAddress(BaseAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+    }
+
+    /// <summary>The server's address: Kestrel's bound one (<see cref="WithKestrel"/>), or the TestServer's.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            Start();
+            return _kestrel
+                ? new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                    .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First())
+                : Server.BaseAddress;
+        }
+    }
+
+    private void Start()
+    {
+        if (_kestrel)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
