@@ -16,6 +16,7 @@ public sealed class CallLedger(long soakStartTimestamp)
     private readonly ConcurrentDictionary<(SoakOperation Operation, string Kind), long> _errors = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _messages = new();
     private readonly ConcurrentDictionary<int, MinuteLatencies> _minutes = new();
+    private long _calls;
 
     public long SoakStartTimestamp { get; set; } = soakStartTimestamp;
 
@@ -29,10 +30,14 @@ public sealed class CallLedger(long soakStartTimestamp)
 
     public long ErrorCount => _errors.Values.Sum();
 
+    /// <summary>Calls recorded so far, any operation and result.</summary>
+    public long CallCount => Interlocked.Read(ref _calls);
+
     /// <summary>A call answered as expected (<paramref name="result"/> <c>OK</c>, an outcome, or an expected refusal's reason).</summary>
     public void Expected(SoakOperation operation, string result, long startedAt, long endedAt)
     {
         _results.AddOrUpdate((operation, result), 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _calls);
         Latency(operation, startedAt, endedAt, isError: false);
     }
 
@@ -41,6 +46,7 @@ public sealed class CallLedger(long soakStartTimestamp)
     {
         _results.AddOrUpdate((operation, "error " + kind), 1, (_, n) => n + 1);
         _errors.AddOrUpdate((operation, kind), 1, (_, n) => n + 1);
+        Interlocked.Increment(ref _calls);
         if (message is not null)
         {
             var queue = _messages.GetOrAdd($"{operation} {kind}", _ => new ConcurrentQueue<string>());

@@ -6,7 +6,7 @@ namespace Registry.Bench.Soak;
 /// Samples the service process every few seconds from <c>/proc/&lt;pid&gt;</c> (Linux): VmRSS, VmHWM, threads and the CPU
 /// time it has used, the database and WAL file sizes, and the machine's load average.
 /// </summary>
-public sealed class ProcessSampler(int? pid, string? database, TimeSpan every, TimeProvider clock)
+public sealed class ProcessSampler(int? pid, string? database, Func<long> callsSoFar, TimeSpan every, TimeProvider clock)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ: 100 on every Linux this runs on
 
@@ -77,7 +77,7 @@ public sealed class ProcessSampler(int? pid, string? database, TimeSpan every, T
             return new ProcessSample(
                 Math.Round(at.TotalSeconds, 1), phase, rss / 1024.0, hwm / 1024.0, threads, cpu,
                 FileMegabytes(database), FileMegabytes(database is null ? null : database + "-wal"),
-                double.Parse(load, CultureInfo.InvariantCulture));
+                double.Parse(load, CultureInfo.InvariantCulture), callsSoFar());
         }
         catch (IOException)
         {
@@ -113,5 +113,6 @@ public sealed class ProcessSampler(int? pid, string? database, TimeSpan every, T
 /// <param name="DatabaseMb">The database file.</param>
 /// <param name="WalMb">Its write-ahead log.</param>
 /// <param name="LoadAverage">The machine's 1-minute load average.</param>
+/// <param name="Calls">Calls answered so far (any result, probe included): the rate between two samples.</param>
 public sealed record ProcessSample(
-    double At, string Phase, double RssMb, double HwmMb, long Threads, double CpuSeconds, double DatabaseMb, double WalMb, double LoadAverage);
+    double At, string Phase, double RssMb, double HwmMb, long Threads, double CpuSeconds, double DatabaseMb, double WalMb, double LoadAverage, long Calls);

@@ -45,7 +45,7 @@ public static class SoakSummary
         var v = report.Verify;
         lines.Add($"audit log: VerifyAuditLog {(v.OnlineOk ? "ok" : "FAILED " + v.OnlineProblem)}, {v.OnlineEntriesVerified} entries, {v.OnlineCheckpointsVerified} checkpoints, {v.OnlineSeconds:F1} s; offline {(v.OfflineExitCode is null ? "not run" : v.OfflineExitCode == 0 ? $"ok ({v.OfflineSeconds:F1} s)" : $"FAILED (exit {v.OfflineExitCode})")}");
         var verdict = report.Verdict;
-        lines.Add($"verdict: {(verdict.Pass ? "PASS" : "FAIL")} (no errors {verdict.NoErrors}, no service log errors {verdict.NoServiceLogFailures}, verified online {verdict.VerifiedOnline}, offline {verdict.VerifiedOffline}, memory bounded {verdict.MemoryBounded}, rate held {verdict.RateHeld})");
+        lines.Add($"verdict: {(verdict.Pass ? "PASS" : "FAIL")} (no errors {verdict.NoErrors}, no service log errors {verdict.NoServiceLogFailures}, verified online {verdict.VerifiedOnline}, offline {verdict.VerifiedOffline}, memory bounded {verdict.MemoryBounded}); rate held (≥ 90 % of the offered rate, reported, not judged): {verdict.RateHeld}");
         foreach (var line in lines)
         {
             await output.WriteLineAsync(line);
