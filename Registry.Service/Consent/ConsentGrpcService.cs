@@ -24,8 +24,7 @@ public sealed class ConsentGrpcService(
         quotas.Acquire(caller, 1);
         watch.Admit(caller);
         var granted = await grant.HandleAsync(caller, ConsentMapping.ToCommand(request), context.CancellationToken);
-        watch.ObserveGrant(caller, granted.Subject.Value, granted.ConsentId, DateTime.SpecifyKind(granted.EvidenceCapturedAt, DateTimeKind.Utc),
-            DateTime.SpecifyKind(granted.GrantedAt, DateTimeKind.Utc));
+        watch.ObserveGrant(caller, granted.Subject.Value, granted.ConsentId, granted.EvidenceCapturedAt, granted.GrantedAt);
         return ConsentMapping.ToResponse(granted);
     }
 

@@ -62,8 +62,8 @@ public sealed class GrantConsentHandler(
         return new GrantedConsent(consent.Id, consent.ExpiresAt, consent.MaxUses, receipt.EntryId)
         {
             Subject = subject,
-            GrantedAt = consent.GrantedAt,
-            EvidenceCapturedAt = consent.EvidenceCapturedAt,
+            GrantedAt = now,
+            EvidenceCapturedAt = command.EvidenceCapturedAt!.Value,
         };
     }
 

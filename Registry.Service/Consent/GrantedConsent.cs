@@ -7,7 +7,7 @@ public sealed record GrantedConsent(string ConsentId, DateTime ExpiresAt, int Ma
 {
     public required SubjectKey Subject { get; init; }
 
-    public required DateTime GrantedAt { get; init; }
+    public required DateTimeOffset GrantedAt { get; init; }
 
-    public required DateTime EvidenceCapturedAt { get; init; }
+    public required DateTimeOffset EvidenceCapturedAt { get; init; }
 }

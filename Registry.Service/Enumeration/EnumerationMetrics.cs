@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Enumeration;
 
@@ -8,8 +9,6 @@ namespace Registry.Service.Enumeration;
 /// </summary>
 public sealed class EnumerationMetrics
 {
-    public const string MeterName = "Registry.Service";
-
     private readonly Counter<long> _throttles;
     private readonly Counter<long> _suspensions;
     private readonly Counter<long> _refused;
@@ -18,7 +17,7 @@ public sealed class EnumerationMetrics
     public EnumerationMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(RegistryMeter.Name);
         _throttles = meter.CreateCounter<long>("registry.enumeration.throttles", "{partner}", "Partners throttled by the enumeration watch.");
         _suspensions = meter.CreateCounter<long>("registry.enumeration.suspensions", "{partner}", "Partners suspended by the enumeration watch.");
         _refused = meter.CreateCounter<long>("registry.enumeration.refused", "{call}", "Calls refused because their partner is throttled or suspended by the enumeration watch.");

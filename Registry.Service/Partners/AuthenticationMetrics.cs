@@ -1,11 +1,11 @@
 using System.Diagnostics.Metrics;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Partners;
 
-/// <summary>The authentication instruments, on the service's meter (<see cref="MeterName"/>).</summary>
+/// <summary>The authentication instruments, on the service's meter (<see cref="RegistryMeter"/>).</summary>
 public sealed class AuthenticationMetrics
 {
-    public const string MeterName = "Registry.Service";
     public const string FailuresName = "registry.auth.failures";
     public const string VerificationsName = "registry.auth.verifications";
 
@@ -15,7 +15,7 @@ public sealed class AuthenticationMetrics
     public AuthenticationMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(RegistryMeter.Name);
         _failures = meter.CreateCounter<long>(FailuresName, "{failure}",
             "Calls refused by authentication or by a role policy, by reason (API_KEY_INVALID, AUTH_THROTTLED, ROLE_NOT_ALLOWED, …).");
         _verifications = meter.CreateCounter<long>(VerificationsName, "{verification}",

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,7 +46,9 @@ public sealed class EnumerationWatchTests : IDisposable
     [Fact]
     public async Task Sweep_WithTheSdk_IsSuspendedWellBeforeOnePercentOfThePopulation()
     {
-        using var metrics = new WatchMetrics(_factory);
+        using var throttles = new MeterRecorder(_factory, "registry.enumeration.throttles", "signals");
+        using var suspensions = new MeterRecorder(_factory, "registry.enumeration.suspensions", "signals");
+        using var refusals = new MeterRecorder(_factory, "registry.enumeration.refused", "level");
         var (sweeperId, key) = await Scenario.CreatePartnerAsync(Role.Partner, Purpose.DatingSafety);
         foreach (var subject in SweepPopulation.Walk().Take(2_000).Where((_, i) => i % 20 == 0)) // the registry's base rate, 5 %
         {
@@ -101,9 +102,9 @@ public sealed class EnumerationWatchTests : IDisposable
         Assert.Contains("enumeration watch", (string)suspend["Detail"]!, StringComparison.Ordinal);
         Assert.Equal(answered, await CountAsync("Action = 'check'") - checksBefore); // refused calls read nothing and disclosed nothing
         Assert.Contains(_logs.Lines, l => l.StartsWith("Critical", StringComparison.Ordinal) && l.Contains($"partner {sweeperId} suspended", StringComparison.Ordinal));
-        Assert.Equal(1, metrics.Total("registry.enumeration.throttles"));
-        Assert.Equal(1, metrics.Total("registry.enumeration.suspensions"));
-        Assert.True(metrics.Total("registry.enumeration.refused") >= 20);
+        Assert.Equal(1, throttles.Total);
+        Assert.Equal(1, suspensions.Total);
+        Assert.True(refusals.Total >= 20);
 
         // The stored suspension refuses it from then on; an administrator's reinstatement gives it a clean slate.
         var next = SweepPopulation.Walk().Skip(90_000).First();
@@ -286,29 +287,4 @@ public sealed class EnumerationWatchTests : IDisposable
 
     private Task<long> CountAsync(string where) =>
         new AuditTestLog(_factory).ScalarAsync<long>($"SELECT COUNT(*) FROM audit_entries WHERE {where}");
-
-    /// <summary>Sums the watch's counters of this factory's service only (its meter factory), whatever other tests run.</summary>
-    private sealed class WatchMetrics : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _totals = new();
-
-        public WatchMetrics(RegistryAppFactory factory)
-        {
-            var meters = factory.Services.GetRequiredService<IMeterFactory>();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Name.StartsWith("registry.enumeration.", StringComparison.Ordinal))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _totals.AddOrUpdate(instrument.Name, value, (_, total) => total + value));
-            _listener.Start();
-        }
-
-        public long Total(string name) => _totals.GetValueOrDefault(name);
-
-        public void Dispose() => _listener.Dispose();
-    }
 }

@@ -5,7 +5,8 @@ namespace Registry.Service.Tests.Enumeration;
 
 /// <summary>
 /// A test population of valid IINs, in the order a sweeper walks the IIN space: men born from 1 January 1985 on, serials
-/// 0001 to 9999 for each day (spec §2 check digits; the IINs whose check digit is undefined are skipped).
+/// 0001 to 9999 for each day, each with the one check digit the SDK accepts (spec §2; a serial whose check digit is
+/// undefined is skipped).
 /// </summary>
 public static class SweepPopulation
 {
@@ -20,35 +21,17 @@ public static class SweepPopulation
             var date = first.AddDays(day);
             for (var serial = 1; serial <= 9_999 && count < Size; serial++)
             {
-                var digits = string.Create(CultureInfo.InvariantCulture, $"{date:yyMMdd}3{serial:D4}");
-                if (CheckDigit(digits) is { } check)
+                var prefix = string.Create(CultureInfo.InvariantCulture, $"{date:yyMMdd}3{serial:D4}");
+                for (var check = 0; check <= 9; check++)
                 {
-                    count++;
-                    yield return SubjectIdentity.FromIin(digits + check.ToString(CultureInfo.InvariantCulture));
+                    if (SubjectIdentity.TryFromIin(prefix + (char)('0' + check), out var identity, out _))
+                    {
+                        count++;
+                        yield return identity!;
+                        break;
+                    }
                 }
             }
         }
-    }
-
-    private static int? CheckDigit(string digits)
-    {
-        var check = WeightedSum(digits, 1) % 11;
-        if (check == 10)
-        {
-            check = WeightedSum(digits, 3) % 11;
-        }
-
-        return check == 10 ? null : check;
-    }
-
-    private static int WeightedSum(string digits, int firstWeight)
-    {
-        var sum = 0;
-        for (var i = 0; i < 11; i++)
-        {
-            sum += (digits[i] - '0') * (((firstWeight - 1 + i) % 11) + 1);
-        }
-
-        return sum;
     }
 }

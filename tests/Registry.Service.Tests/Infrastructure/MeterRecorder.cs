@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Registry.Service.Partners;
-using Registry.Service.Tests.Infrastructure;
+using Registry.Service.Infrastructure;
 
-namespace Registry.Service.Tests.Partners;
+namespace Registry.Service.Tests.Infrastructure;
 
 /// <summary>Sums one counter of one factory's meters (other factories in the test process are ignored), by one tag.</summary>
 public sealed class MeterRecorder : IDisposable
@@ -17,7 +16,7 @@ public sealed class MeterRecorder : IDisposable
         var scope = factory.Services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (i, listener) =>
         {
-            if (i.Meter.Name == AuthenticationMetrics.MeterName && i.Name == instrument && ReferenceEquals(i.Meter.Scope, scope))
+            if (i.Meter.Name == RegistryMeter.Name && i.Name == instrument && ReferenceEquals(i.Meter.Scope, scope))
             {
                 listener.EnableMeasurementEvents(i);
             }
@@ -41,6 +40,9 @@ public sealed class MeterRecorder : IDisposable
     public long this[string tagValue] => _sums.TryGetValue(tagValue, out var sum) ? sum : 0;
 
     public IReadOnlyDictionary<string, long> Sums => _sums;
+
+    /// <summary>The counter's sum over every tag value.</summary>
+    public long Total => _sums.Values.Sum();
 
     public void Dispose() => _listener.Dispose();
 }
