@@ -21,13 +21,7 @@ public sealed class CliAdminScenarioTests : IClassFixture<ServiceFixture>
     public CliAdminScenarioTests(ServiceFixture fixture)
     {
         _fixture = fixture;
-        _cli = new CliHarness
-        {
-            ClientFactory = connection => new RegistryClient(
-                connection.Server,
-                new RegistryApiKeyCredential(connection.ApiKey!),
-                new RegistryClientOptions { HttpHandler = fixture.Server.CreateHandler(), MaxRetries = 0 }),
-        };
+        _cli = fixture.CreateCli();
     }
 
     [Fact]

@@ -17,13 +17,7 @@ public sealed class CliAuditOfflineDatabaseTests : IClassFixture<ServiceFixture>
 
     public CliAuditOfflineDatabaseTests(ServiceFixture fixture)
     {
-        _cli = new CliHarness
-        {
-            ClientFactory = connection => new RegistryClient(
-                connection.Server,
-                new RegistryApiKeyCredential(connection.ApiKey!),
-                new RegistryClientOptions { HttpHandler = fixture.Server.CreateHandler(), MaxRetries = 0 }),
-        };
+        _cli = fixture.CreateCli();
         _log = new AuditLogDriver(fixture, _cli);
     }
 

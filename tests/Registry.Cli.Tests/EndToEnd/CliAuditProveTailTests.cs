@@ -16,7 +16,7 @@ public sealed class CliAuditProveTailTests : IClassFixture<ServiceFixture>
     public CliAuditProveTailTests(ServiceFixture fixture)
     {
         _fixture = fixture;
-        _cli = new CliHarness { ClientFactory = CreateClient };
+        _cli = fixture.CreateCli();
         _log = new AuditLogDriver(fixture, _cli);
     }
 
@@ -103,7 +103,7 @@ public sealed class CliAuditProveTailTests : IClassFixture<ServiceFixture>
     {
         var auditorKey = await _log.CreateAuditorKeyAsync();
         await _log.EnsureSequencedAsync(4);
-        var sut = CreateClient(new Cli.Infrastructure.CliConnection(_fixture.Server.BaseAddress, auditorKey));
+        var sut = _fixture.CreateClient(new Cli.Infrastructure.CliConnection(_fixture.Server.BaseAddress, auditorKey));
 
         var first = await sut.QueryAuditLogAsync(new AuditQuery { FromSequence = 2, MaxEntries = 1 }, TestContext.Current.CancellationToken)
             .FirstAsync(TestContext.Current.CancellationToken);
@@ -115,9 +115,4 @@ public sealed class CliAuditProveTailTests : IClassFixture<ServiceFixture>
         run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("sequence").GetInt64())
             .ToList();
-
-    private RegistryClient CreateClient(Cli.Infrastructure.CliConnection connection) => new(
-        connection.Server,
-        new RegistryApiKeyCredential(connection.ApiKey!),
-        new RegistryClientOptions { HttpHandler = _fixture.Server.CreateHandler(), MaxRetries = 0 });
 }

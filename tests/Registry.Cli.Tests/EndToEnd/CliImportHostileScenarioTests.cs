@@ -21,13 +21,7 @@ public sealed class CliImportHostileScenarioTests : IClassFixture<ServiceFixture
     public CliImportHostileScenarioTests(ServiceFixture fixture)
     {
         _fixture = fixture;
-        _cli = new CliHarness
-        {
-            ClientFactory = connection => new RegistryClient(
-                connection.Server,
-                new RegistryApiKeyCredential(connection.ApiKey!),
-                new RegistryClientOptions { HttpHandler = fixture.Server.CreateHandler(), MaxRetries = 0 }),
-        };
+        _cli = fixture.CreateCli();
     }
 
     public void Dispose() => _files.Dispose();

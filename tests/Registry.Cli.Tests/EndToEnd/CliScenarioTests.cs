@@ -8,13 +8,7 @@ public sealed class CliScenarioTests(ServiceFixture fixture) : IClassFixture<Ser
 {
     private const string Iin = "900521389141";
 
-    private readonly CliHarness _cli = new()
-    {
-        ClientFactory = connection => new RegistryClient(
-            connection.Server,
-            new RegistryApiKeyCredential(connection.ApiKey!),
-            new RegistryClientOptions { HttpHandler = fixture.Server.CreateHandler(), MaxRetries = 0 }),
-    };
+    private readonly CliHarness _cli = fixture.CreateCli();
 
     [Fact]
     public async Task PartnersCreate_WithAdminKey_PrintsPartnerIdAndKeyOnceWithWarning()

@@ -3,6 +3,9 @@ extern alias service;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Registry.Cli.Infrastructure;
+using Registry.Cli.Tests.Infrastructure;
+using Registry.Client;
 using ServiceProgram = service::Program;
 
 namespace Registry.Cli.Tests.EndToEnd;
@@ -28,6 +31,14 @@ public sealed class ServiceFixture : WebApplicationFactory<ServiceProgram>
             return File.ReadAllText(AdminKeyFile).Trim();
         }
     }
+
+    /// <summary>A CLI whose SDK client talks to this in-process service, without retries (a failure shows at once).</summary>
+    internal CliHarness CreateCli() => new() { ClientFactory = CreateClient };
+
+    internal RegistryClient CreateClient(CliConnection connection) => new(
+        connection.Server,
+        new RegistryApiKeyCredential(connection.ApiKey!),
+        new RegistryClientOptions { HttpHandler = Server.CreateHandler(), MaxRetries = 0 });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
