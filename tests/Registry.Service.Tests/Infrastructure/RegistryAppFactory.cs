@@ -26,6 +26,25 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
         DatabasePath = Path.Combine(Directory, "registry.db");
         AdminKeyFile = Path.Combine(Directory, "admin.key");
         _settings["ConnectionStrings:Registry"] = $"Data Source={DatabasePath}";
+        if (Environment.GetEnvironmentVariable("REGISTRY_TEST_PROVIDER") == "Postgres")
+        {
+            // The whole suite on PostgreSQL (a fresh database per factory), to find what differs from SQLite:
+            // REGISTRY_TEST_PROVIDER=Postgres REGISTRY_TEST_POSTGRES="Host=...;Username=postgres" dotnet test.
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("REGISTRY_TEST_POSTGRES"));
+            var name = "t_" + Guid.NewGuid().ToString("N");
+            using (var connection = new Npgsql.NpgsqlConnection(server.ConnectionString))
+            {
+                connection.Open();
+                using var create = connection.CreateCommand();
+                create.CommandText = $"CREATE DATABASE {name}";
+                create.ExecuteNonQuery();
+            }
+
+            server.Database = name;
+            _settings["Registry:Database:Provider"] = "Postgres";
+            _settings["ConnectionStrings:Registry"] = server.ConnectionString;
+        }
+
         _settings["Registry:SubjectKey:Secret"] = TestKeys.SubjectKeySecret;
         _settings["Registry:SubjectKey:KeyId"] = "test1";
         _settings["Registry:ApiKeys:BcryptWorkFactor"] = "4";
