@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Registry.Service.Checks;
 using Registry.Service.Tests.Audit;
 using Registry.Service.Tests.Infrastructure;
@@ -34,11 +37,22 @@ public sealed class OtlpExportTests
     }
 
     [Fact]
+    public void Start_WithoutAnEndpoint_RegistersNoTracerProviderSoNoSpanIsBuilt()
+    {
+        using var plain = new RegistryAppFactory();
+        using var exporting = new RegistryAppFactory().With("Registry:Telemetry:OtlpEndpoint", OtlpReceiver.UnusedEndpoint().AbsoluteUri);
+
+        var (without, with) = (plain.Services.GetService<TracerProvider>(), exporting.Services.GetService<TracerProvider>());
+
+        Assert.Null(without);
+        Assert.NotNull(with);
+        Assert.NotNull(plain.Services.GetService<MeterProvider>()); // metrics are registered either way; without a reader they listen to nothing
+    }
+
+    [Fact]
     public async Task Check_WithTheCollectorDown_IsAnswered()
     {
-        using var closed = new OtlpReceiver(); // a port that was free, and is free again once disposed
-        var endpoint = closed.Endpoint.AbsoluteUri;
-        closed.Dispose();
+        var endpoint = OtlpReceiver.UnusedEndpoint().AbsoluteUri;
         using var factory = new RegistryAppFactory()
             .With("Registry:Telemetry:OtlpEndpoint", endpoint)
             .With("Registry:Telemetry:MetricExportInterval", "00:00:00.100");

@@ -28,6 +28,9 @@ public sealed class OtlpReceiver : IDisposable
 
     public IReadOnlyList<(string Path, string ContentType, byte[] Body)> Exports => [.. _exports];
 
+    /// <summary>An endpoint on 127.0.0.1 at a port that was free a moment ago: a collector that is down.</summary>
+    public static Uri UnusedEndpoint() => new($"http://127.0.0.1:{FreePort()}");
+
     /// <summary>Whether an export to <paramref name="path"/> held <paramref name="text"/> (names travel as plain UTF-8 in protobuf).</summary>
     public bool Received(string path, string text)
     {
