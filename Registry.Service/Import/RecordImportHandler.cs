@@ -22,7 +22,8 @@ public sealed partial class RecordImportHandler(
     IAuditLog auditLog,
     SubjectKeyRing keyRing,
     TimeProvider timeProvider,
-    ILogger<RecordImportHandler> logger)
+    ILogger<RecordImportHandler> logger,
+    ImportMetrics metrics)
 {
     /// <summary>
     /// How many batches of one stream may be queued on the audit writer at once: while one commits, the next ones are
@@ -232,7 +233,9 @@ public sealed partial class RecordImportHandler(
             Outcome = AuditOutcomes.Ok,
             Detail = string.Create(CultureInfo.InvariantCulture, $"import={job.Id};batch={batchNumber}"),
         };
+        using var timing = metrics.StartBatch(rows.Count + rejected.Count);
         var receipt = await auditLog.AppendPreparedAsync(record, change, CancellationToken.None);
+        timing.Committed(change.Counts!);
         var response = ToResponse(batchNumber, change.Counts!);
         response.AuditEntryId = receipt.EntryId;
         response.ImportId = job.Id;
