@@ -10,7 +10,7 @@ namespace Registry.Service.Audit;
 /// </summary>
 public static class SequencerLeases
 {
-    public const string SequencerLeaseName = "audit-sequencer";
+    public const string SequencerLeaseName = SequencerLease.AuditSequencerName;
 
     /// <summary>
     /// <see cref="LeaseState.Renewed"/> when this holder's unexpired lease was extended; <see cref="LeaseState.Taken"/>

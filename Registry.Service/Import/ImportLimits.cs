@@ -4,5 +4,5 @@ namespace Registry.Service.Import;
 internal static class ImportLimits
 {
     /// <summary>The longest source name (the file name an administrator imports), in UTF-16 code units.</summary>
-    public const int SourceNameMaxLength = 200;
+    public const int SourceNameMaxLength = ImportJob.SourceNameMaxLength;
 }

@@ -19,6 +19,6 @@ public sealed class DatabaseOptions
     /// <summary>Apply migrations on start; default true. A server database may migrate as a deploy step instead.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>The connection string, from <c>ConnectionStrings:Registry</c>; required for SQL Server.</summary>
+    /// <summary>The connection string, from <c>ConnectionStrings:Registry</c>; required for SQL Server and PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
 }

@@ -10,13 +10,13 @@ public sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
         ArgumentNullException.ThrowIfNull(options);
         if (!Enum.IsDefined(options.Provider))
         {
-            return ValidateOptionsResult.Fail($"Registry:Database:Provider must be Sqlite or SqlServer, not '{options.Provider}'.");
+            return ValidateOptionsResult.Fail($"Registry:Database:Provider must be Sqlite, SqlServer or Postgres, not '{options.Provider}'.");
         }
 
-        if (options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Fail(
-                "Registry:Database:Provider is SqlServer but ConnectionStrings:Registry is not set. Set it (e.g. the environment variable ConnectionStrings__Registry).");
+                $"Registry:Database:Provider is {options.Provider} but ConnectionStrings:Registry is not set. Set it (e.g. the environment variable ConnectionStrings__Registry).");
         }
 
         return ValidateOptionsResult.Success;

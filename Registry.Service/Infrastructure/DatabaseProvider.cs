@@ -5,4 +5,5 @@ public enum DatabaseProvider
 {
     Sqlite = 1,
     SqlServer = 2,
+    Postgres = 3,
 }

@@ -3,6 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Registry.Migrations.Postgres;
+using Registry.Migrations.Sqlite;
+using Registry.Migrations.SqlServer;
 
 namespace Registry.Service.Infrastructure;
 
@@ -29,12 +33,22 @@ public static class DatabaseServiceCollectionExtensions
 
         // The provider is a start-up choice: read it once from configuration here.
         var provider = configuration.GetValue($"{DatabaseOptions.SectionName}:Provider", DatabaseProvider.Sqlite);
-        if (provider == DatabaseProvider.SqlServer)
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddPooledDbContextFactory<PostgresRegistryDbContext>((sp, o) =>
+            {
+                var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                o.UseNpgsql(PostgresConnectionString(options))
+                    .AddInterceptors(sp.GetServices<IInterceptor>());
+            });
+            services.TryAddSingleton<IDbContextFactory<RegistryDbContext>, RegistryDbContextFactory<PostgresRegistryDbContext>>();
+        }
+        else if (provider == DatabaseProvider.SqlServer)
         {
             services.AddPooledDbContextFactory<SqlServerRegistryDbContext>((sp, o) =>
             {
                 var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                o.UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure())
+                o.UseSqlServer(options.ConnectionString)
                     .AddInterceptors(sp.GetServices<IInterceptor>());
             });
             services.TryAddSingleton<IDbContextFactory<RegistryDbContext>, RegistryDbContextFactory<SqlServerRegistryDbContext>>();
@@ -69,7 +83,25 @@ public static class DatabaseServiceCollectionExtensions
         return new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(options.SqlitePath), Pooling = true }.ToString();
     }
 
-    /// <summary>The directory of the SQLite file, where Development keeps generated keys; null for SQL Server.</summary>
+    /// <summary>
+    /// The PostgreSQL connection string: the configured one, with Npgsql's automatic preparation turned on unless it
+    /// sets <c>Max Auto Prepare</c> itself. The hot paths re-run the same few statements on long-lived connections;
+    /// prepared on the server, they skip parsing and planning on every call.
+    /// </summary>
+    public static string PostgresConnectionString(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>The directory of the SQLite file, where Development keeps generated keys; null for a server database.</summary>
     public static string? SqliteDirectory(DatabaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -8,7 +8,7 @@ namespace Registry.Service.Infrastructure;
 
 /// <summary>
 /// Checks a parsed request before anything else reads it: every string and bytes field against
-/// <see cref="RequestFieldBounds"/>, and every <c>Timestamp</c> and <c>Duration</c>, wherever it sits, against the range
+/// <see cref="RequestFieldBounds"/> (and no string may hold U+0000), and every <c>Timestamp</c> and <c>Duration</c>, wherever it sits, against the range
 /// the well-known type allows (a value outside it cannot be converted, and used to answer UNKNOWN).
 /// </summary>
 public static class RequestMessageValidator
@@ -90,6 +90,10 @@ public static class RequestMessageValidator
         {
             case string text when RequestFieldBounds.For(field) is { } bound && text.Length > bound:
                 Add(violations, Path(prefix, field, index), $"is longer than {bound} characters");
+                break;
+            case string text when text.Contains('\0', StringComparison.Ordinal):
+                // No field means anything with it, and PostgreSQL cannot store it in text: refused here for every provider.
+                Add(violations, Path(prefix, field, index), "contains a NUL character (U+0000)");
                 break;
             case ByteString bytes when RequestFieldBounds.For(field) is { } bound && bytes.Length > bound:
                 Add(violations, Path(prefix, field, index), $"is longer than {bound} bytes");

@@ -15,7 +15,7 @@ public sealed class PartnerAdministration(
     ApiKeyVerifier verifier,
     TimeProvider timeProvider)
 {
-    public const int MaxNameLength = 200;
+    public const int MaxNameLength = Partner.MaxNameLength;
 
     public async Task<(Partner Partner, IssuedKey Key, string AuditEntryId)> CreateAsync(
         Caller? caller, CreatePartnerCommand command, CancellationToken cancellationToken)
@@ -50,6 +50,17 @@ public sealed class PartnerAdministration(
 
             tx.Partners.Add(partner);
             tx.ApiKeys.Add(apiKey);
+            try
+            {
+                // Saved here rather than by the writer, so that a replica that lost the race (the index refuses the
+                // name on PostgreSQL or SQL Server) answers PARTNER_EXISTS, not AUDIT_UNAVAILABLE.
+                await tx.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                return PartnerErrors.PartnerExistsReason;
+            }
+
             return null;
         }, cancellationToken);
         if (receipt.IsRefused)

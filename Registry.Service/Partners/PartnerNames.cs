@@ -16,26 +16,6 @@ namespace Registry.Service.Partners;
 /// </remarks>
 public static class PartnerNames
 {
-    /// <summary>
-    /// The backfill of the column for partners created before it existed (migration <c>PartnerNormalizedName</c>), in
-    /// SQLite: SQL has no NFKC, so an existing name gets its trimmed upper-case form (ASCII only in SQLite's
-    /// <c>upper</c>); of existing partners whose names then collide, the one with the smallest id keeps the key and the
-    /// others get <c>#</c> + their id, which no real name's key can equal. They keep their names; new names are
-    /// compared with <see cref="Key"/>.
-    /// </summary>
-    public const string SqliteBackfill = """
-        UPDATE partners SET NormalizedName = upper(trim(Name));
-        UPDATE partners SET NormalizedName = '#' || Id
-        WHERE EXISTS (SELECT 1 FROM partners AS earlier WHERE earlier.NormalizedName = partners.NormalizedName AND earlier.Id < partners.Id);
-        """;
-
-    /// <summary>The same backfill for SQL Server (its <c>UPPER</c> follows the column's collation).</summary>
-    public const string SqlServerBackfill = """
-        UPDATE partners SET NormalizedName = UPPER(LTRIM(RTRIM(Name)));
-        UPDATE partners SET NormalizedName = '#' + Id
-        WHERE EXISTS (SELECT 1 FROM partners AS earlier WHERE earlier.NormalizedName = partners.NormalizedName AND earlier.Id < partners.Id);
-        """;
-
     /// <summary>The comparison key of <paramref name="name"/>; null when it is not valid Unicode (a lone surrogate).</summary>
     public static string? Key(string name)
     {

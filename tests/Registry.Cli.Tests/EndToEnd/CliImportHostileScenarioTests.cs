@@ -7,6 +7,7 @@ using Registry.Cli.Tests.Commands.Import;
 using Registry.Cli.Tests.Infrastructure;
 using Registry.Client;
 using service::Registry.Service.Infrastructure;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Cli.Tests.EndToEnd;
 

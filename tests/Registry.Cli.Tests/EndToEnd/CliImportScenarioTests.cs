@@ -8,6 +8,8 @@ using Registry.Cli.Tests.Infrastructure;
 using Registry.Client;
 using service::Registry.Service.Infrastructure;
 using service::Registry.Service.Records;
+using Registry.Service.Infrastructure;
+using Registry.Service.Records;
 
 namespace Registry.Cli.Tests.EndToEnd;
 

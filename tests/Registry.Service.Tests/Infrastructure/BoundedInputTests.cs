@@ -36,6 +36,21 @@ public sealed class BoundedInputTests(RegistryAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task CreatePartner_ANameWithANulCharacter_IsInvalidNamingTheFieldAndCreatesNothing()
+    {
+        var name = $"Acme {Guid.NewGuid():N}";
+
+        var ex = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_ARGUMENT",
+            async () => await _scenario.Admin.CreatePartnerAsync(new CreatePartnerRequest { Name = name + "\u0000x", Role = Role.Auditor }, cancellationToken: Ct));
+
+        var violation = Assert.Single(RpcAssert.BadRequest(ex)!.FieldViolations);
+        Assert.Equal("name", violation.Field);
+        Assert.Contains("U+0000", violation.Description, StringComparison.Ordinal);
+        var partners = await _scenario.Admin.ListPartnersAsync(new ListPartnersRequest(), cancellationToken: Ct);
+        Assert.DoesNotContain(partners.Partners, p => p.Name.StartsWith(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AdminRpcs_ALongOrEmptyId_IsInvalidNotNotFound()
     {
         var longId = new string('p', 5_000);

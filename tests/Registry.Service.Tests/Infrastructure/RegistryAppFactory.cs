@@ -51,6 +51,33 @@ public class RegistryAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// Runs on PostgreSQL instead of the SQLite file: a fresh, uniquely named database created on the server of
+    /// <paramref name="serverConnectionString"/> (e.g. <c>Host=127.0.0.1;Port=5432;Username=postgres</c>). Call before the
+    /// server starts. <see cref="DatabasePath"/> is then unused.
+    /// </summary>
+    public RegistryAppFactory WithPostgres(string serverConnectionString)
+    {
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(serverConnectionString);
+        var name = "registry_test_" + Guid.NewGuid().ToString("N");
+        using (var connection = new Npgsql.NpgsqlConnection(server.ConnectionString))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {name}";
+            create.ExecuteNonQuery();
+        }
+
+        server.Database = name;
+        PostgresConnectionString = server.ConnectionString;
+        _settings["Registry:Database:Provider"] = "Postgres";
+        _settings["ConnectionStrings:Registry"] = server.ConnectionString;
+        return this;
+    }
+
+    /// <summary>The connection string of this factory's PostgreSQL database (<see cref="WithPostgres"/>), or null.</summary>
+    public string? PostgresConnectionString { get; private set; }
+
+    /// <summary>
     /// Serves on Kestrel at 127.0.0.1 (a free port) instead of the in-memory TestServer: real HTTP/2, so deadlines and
     /// stream resets behave as they do for a partner. Call before the server starts.
     /// </summary>

@@ -80,28 +80,6 @@ public sealed class PartnerNameTests(RegistryAppFactory factory) : IClassFixture
         Assert.Contains("UNIQUE", ex.InnerException!.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Migrate_ExistingNamesThatCollide_KeepsThemAndIndexesTheirKeys()
-    {
-        var path = Path.Combine(factory.Directory, $"legacy-{Guid.NewGuid():N}.db");
-        await using var db = new SqliteRegistryDbContext(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite($"Data Source={path}").Options);
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync("20261202005558_PartnerQuota", Ct);
-        await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO partners (Id, Name, Role, AllowedPurposes, IsSuspended, CreatedAt, Version) VALUES
-            ('p_0000000000000001', 'Acme', 'Auditor', '', 0, '2026-11-01 00:00:00', '00000000-0000-0000-0000-000000000001'),
-            ('p_0000000000000002', ' ACME ', 'Auditor', '', 0, '2026-11-02 00:00:00', '00000000-0000-0000-0000-000000000002'),
-            ('p_0000000000000003', 'Other', 'Auditor', '', 0, '2026-11-03 00:00:00', '00000000-0000-0000-0000-000000000003');
-            """, Ct);
-
-        await migrator.MigrateAsync(cancellationToken: Ct);
-
-        var keys = await db.Partners.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Name, p.NormalizedName }).ToListAsync(Ct);
-        Assert.Equal(["Acme", " ACME ", "Other"], keys.Select(k => k.Name));
-        Assert.Equal(["ACME", "#p_0000000000000002", "OTHER"], keys.Select(k => k.NormalizedName));
-        SqliteConnection.ClearAllPools();
-    }
-
     private static string Variant(string name, string form) => form switch
     {
         "upper" => name.ToUpperInvariant(),
