@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Registry.Migrations.Postgres;
 
 namespace Registry.Service.Tests.Infrastructure;
 
@@ -39,8 +41,11 @@ public sealed class PostgresDatabase : ReplicaDatabase
         return connection;
     }
 
-    public override IReadOnlyList<string> Migrations() =>
-        throw new NotSupportedException("The service has no PostgreSQL provider yet (issue 11, item 1).");
+    public override IReadOnlyList<string> Migrations()
+    {
+        using var db = new PostgresRegistryDbContextDesignTimeFactory().CreateDbContext([]);
+        return [.. db.Database.GetMigrations()];
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -5,8 +5,9 @@ namespace Registry.Service.Tests.Infrastructure;
 
 /// <summary>
 /// The one database the replicas of a <see cref="ReplicaSet"/> share: how a service process is pointed at it, and the
-/// test's own connections to it (to read what the replicas wrote). SQL written for both providers quotes its column
-/// names (<c>"Sequence"</c>), which SQLite and PostgreSQL read alike, and takes parameters as <c>@p0</c>, <c>@p1</c>, ….
+/// test's own connections to it (to read what the replicas wrote). SQL written for both providers names columns
+/// unquoted (<c>WHERE Sequence IS NULL</c>), as the service's own SQL does: SQLite ignores their case, PostgreSQL folds them
+/// to its lower-case column names. Parameters are <c>@p0</c>, <c>@p1</c>, ….
 /// </summary>
 public abstract class ReplicaDatabase : IAsyncDisposable
 {

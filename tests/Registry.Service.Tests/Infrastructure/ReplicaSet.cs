@@ -63,7 +63,7 @@ public sealed class ReplicaSet : IAsyncDisposable
 
     /// <summary>The holder of the audit sequencer lease (<c>machine/pid/guid</c>), or empty.</summary>
     public async Task<string> LeaseHolderAsync() =>
-        (string?)await Database.ValueAsync("SELECT \"HolderId\" FROM sequencer_leases") ?? string.Empty;
+        (string?)await Database.ValueAsync("SELECT HolderId FROM sequencer_leases") ?? string.Empty;
 
     /// <summary>The running replica that holds the sequencer lease, or null.</summary>
     public async Task<ServiceProcess?> LeaseHolderProcessAsync()
@@ -75,9 +75,9 @@ public sealed class ReplicaSet : IAsyncDisposable
     /// <summary>Waits until every entry is sequenced and the last checkpoint covers them all.</summary>
     public Task WaitUntilAllSequencedAsync(string what, TimeSpan timeout) =>
         Eventually.UntilAsync(async () =>
-            await Database.ScalarAsync("SELECT COUNT(*) FROM audit_entries WHERE \"Sequence\" IS NULL") == 0
+            await Database.ScalarAsync("SELECT COUNT(*) FROM audit_entries WHERE Sequence IS NULL") == 0
             && await Database.ScalarAsync("SELECT COUNT(*) FROM audit_entries")
-                == await Database.ScalarAsync("SELECT COALESCE(MAX(\"TreeSize\"), 0) FROM audit_checkpoints"),
+                == await Database.ScalarAsync("SELECT COALESCE(MAX(TreeSize), 0) FROM audit_checkpoints"),
             timeout, () => what + "; outputs:\n" + Outputs);
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Registry.Service.Infrastructure;
+using Registry.Migrations.Sqlite;
 
 namespace Registry.Service.Tests.Infrastructure;
 

@@ -68,11 +68,11 @@ internal static class ReplicaCalls
     {
         // One statement, so one snapshot: entries keep arriving (e.g. the authentication-failure summaries).
         var numbers = await replicas.Database.IntegersAsync(
-            "SELECT COUNT(*), COUNT(DISTINCT \"Sequence\"), MAX(\"Sequence\") FROM audit_entries WHERE \"Sequence\" IS NOT NULL");
+            "SELECT COUNT(*), COUNT(DISTINCT Sequence), MAX(Sequence) FROM audit_entries WHERE Sequence IS NOT NULL");
         var (total, distinct, last) = (numbers[0], numbers[1], numbers[2]);
         Assert.True(total == distinct && last == total - 1, $"{total} sequenced entries, {distinct} distinct numbers, the last {last}: not one gap-free sequence");
         var expected = receipts.ToHashSet(StringComparer.Ordinal);
-        var sequenced = (await replicas.Database.ColumnAsync("SELECT \"Id\" FROM audit_entries WHERE \"Sequence\" IS NOT NULL")).ToHashSet(StringComparer.Ordinal);
+        var sequenced = (await replicas.Database.ColumnAsync("SELECT Id FROM audit_entries WHERE Sequence IS NOT NULL")).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(expected.Except(sequenced));
         foreach (var verifier in verifiers)
         {

@@ -167,9 +167,9 @@ public sealed class ReplicaConsistencyTests(SharedReplicaSets sets, ITestOutputH
 
         Assert.Equal(maxUses, outcomes.Count(o => o == "OK"));
         Assert.Equal(attempts.Length - maxUses, outcomes.Count(o => o == "PermissionDenied/CONSENT_USED_UP"));
-        Assert.Equal(maxUses, await replicas.Database.ScalarAsync("SELECT \"Uses\" FROM consents WHERE \"Id\" = @p0", consentId));
+        Assert.Equal(maxUses, await replicas.Database.ScalarAsync("SELECT Uses FROM consents WHERE Id = @p0", consentId));
         Assert.Equal(attempts.Length, await replicas.Database.ScalarAsync(
-            "SELECT COUNT(*) FROM audit_entries WHERE \"ConsentId\" = @p0 AND \"Action\" = 'check'", consentId));
+            "SELECT COUNT(*) FROM audit_entries WHERE ConsentId = @p0 AND Action = 'check'", consentId));
     }
 
     [Theory(Timeout = 240_000)]

@@ -29,7 +29,7 @@ public sealed class ReplicaSequencerTests(PostgresServer postgres, ITestOutputHe
         var auditorKey = (await CreatePartnerAsync(started[1], adminKey, Role.Auditor)).ApiKey.ApiKey;
         var before = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => GrantAndCheckAsync(started[i % 3], partnerKey)));
         await replicas.WaitUntilAllSequencedAsync("every entry of the three replicas sequenced", SequencingTimeout);
-        var numberedBefore = await replicas.Database.ScalarAsync("SELECT MAX(\"Sequence\") FROM audit_entries");
+        var numberedBefore = await replicas.Database.ScalarAsync("SELECT MAX(Sequence) FROM audit_entries");
         var holder = await replicas.LeaseHolderProcessAsync();
         Assert.NotNull(holder);
         var survivors = started.Where(p => p != holder).ToArray();
@@ -43,7 +43,7 @@ public sealed class ReplicaSequencerTests(PostgresServer postgres, ITestOutputHe
         var takeover = clock.Elapsed;
         await replicas.WaitUntilAllSequencedAsync("the new holder to number the entries written after the kill", SequencingTimeout);
         var firstAfter = await replicas.Database.ScalarAsync(
-            $"SELECT MIN(\"Sequence\") FROM audit_entries WHERE \"Id\" IN ({string.Join(", ", meanwhile.SelectMany(r => r).Select((_, i) => "@p" + i))})",
+            $"SELECT MIN(Sequence) FROM audit_entries WHERE Id IN ({string.Join(", ", meanwhile.SelectMany(r => r).Select((_, i) => "@p" + i))})",
             [.. meanwhile.SelectMany(r => r)]);
         Assert.True(firstAfter > numberedBefore, $"an entry written after the kill was numbered {firstAfter}, inside the {numberedBefore + 1} numbered before");
         await AssertOneVerifiableLogAsync(replicas, survivors, auditorKey, before.Concat(meanwhile).SelectMany(r => r));

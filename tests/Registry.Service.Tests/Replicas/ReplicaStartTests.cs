@@ -24,6 +24,6 @@ public sealed class ReplicaStartTests(PostgresServer postgres)
         Assert.Equal(replicas.Database.Migrations().Order(StringComparer.Ordinal), applied);
         Assert.Equal(1, await replicas.Database.ScalarAsync("SELECT COUNT(*) FROM partners"));
         Assert.Equal(1, await replicas.Database.ScalarAsync("SELECT COUNT(*) FROM api_keys"));
-        Assert.Equal(1, await replicas.Database.ScalarAsync("SELECT COUNT(*) FROM audit_entries WHERE \"Action\" = 'partner.create'"));
+        Assert.Equal(1, await replicas.Database.ScalarAsync("SELECT COUNT(*) FROM audit_entries WHERE Action = 'partner.create'"));
     }
 }
