@@ -114,7 +114,13 @@ public sealed class ReplicaSet : IAsyncDisposable
         while (true)
         {
             // Outside the retried part: a replica that exited fails the start at once, with its output.
-            Assert.False(process.HasExited, $"the {Provider} replica on port {process.Port} exited:\n{process.Output}");
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync(TimeSpan.FromSeconds(10)); // reads its output to the end
+                Assert.Fail($"the {Provider} replica on port {process.Port} exited ({process.ExitCode}); stderr:\n" +
+                    $"{string.Join('\n', process.Errors)}\nlast output:\n{process.Output}");
+            }
+
             if (File.Exists(AdminKeyFile) && await AnswersAsync(process, deadline.Token))
             {
                 return;
