@@ -9,18 +9,18 @@ namespace Registry.Service.Tests.Audit;
 /// A real service process killed (SIGKILL) while several clients check continuously: after a restart, every check a
 /// client saw answered has its audit entry (the receipt it was given, with its request id), and the log verifies.
 /// </summary>
-public sealed class AuditKillTests : IDisposable
+public sealed class AuditKillTests : IAsyncDisposable
 {
     private const int Clients = 4;
     private const int AnsweredBeforeKill = 300;
     private static readonly TimeSpan SequencingTimeout = TimeSpan.FromSeconds(20);
-    private readonly SharedFileReplicas _replicas = new();
+    private readonly ReplicaSet _replicas = ReplicaSet.CreateSqlite();
 
     [Fact(Timeout = 90_000)]
     public async Task ServiceKilledUnderCheckLoad_EveryAnsweredCheckHasItsEntryAndTheLogVerifies()
     {
         var ct = TestContext.Current.CancellationToken;
-        var service = await _replicas.StartAsync();
+        var service = (await _replicas.StartAsync()).Single();
         var admin = new AdminService.AdminServiceClient(service.CreateChannel(await _replicas.AdminKeyAsync()));
         var partnerKey = (await admin.CreatePartnerAsync(NewPartner(Role.Partner), cancellationToken: ct)).ApiKey.ApiKey;
         var auditorKey = (await admin.CreatePartnerAsync(NewPartner(Role.Auditor), cancellationToken: ct)).ApiKey.ApiKey;
@@ -33,7 +33,7 @@ public sealed class AuditKillTests : IDisposable
         var failures = await Task.WhenAll(clients);
 
         Assert.All(failures, code => Assert.Contains(code, new[] { StatusCode.Unavailable, StatusCode.Internal, StatusCode.Cancelled }));
-        var restarted = await _replicas.StartAsync();
+        var restarted = (await _replicas.StartAsync()).Single();
         await Eventually.UntilAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM audit_entries WHERE Sequence IS NULL") == 0
                 && await ScalarAsync("SELECT COUNT(*) FROM audit_entries") == await ScalarAsync("SELECT COALESCE(MAX(TreeSize), 0) FROM audit_checkpoints"),
             SequencingTimeout, () => "every entry sequenced after the restart; output:\n" + restarted.Output);
@@ -53,7 +53,7 @@ public sealed class AuditKillTests : IDisposable
         Assert.True(result.EntriesVerified >= answered.Count, $"{result.EntriesVerified} entries verified, {answered.Count} checks answered");
     }
 
-    public void Dispose() => _replicas.Dispose();
+    public ValueTask DisposeAsync() => _replicas.DisposeAsync();
 
     /// <summary>Grants a consent of 100 uses and checks it until it is used up, again and again, until a call fails.</summary>
     private static async Task<StatusCode> CheckUntilRefusedAsync(
@@ -110,7 +110,7 @@ public sealed class AuditKillTests : IDisposable
 
     private async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = await _replicas.OpenAsync();
+        await using var connection = await _replicas.Database.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);

@@ -17,6 +17,7 @@ public sealed class ServiceProcess : IDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _failures = new();
 
     private ServiceProcess(Process process, int port)
     {
@@ -36,6 +37,13 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>Every line the process wrote to stderr (complete once the process has exited and been awaited).</summary>
     public IReadOnlyList<string> Errors => [.. _errors];
 
+    /// <summary>
+    /// Every line the service's own code logged at Error (<c>fail: Registry.…</c>), and every Critical one. EF Core's own
+    /// Error lines are left out: it logs the failed statement of conditions the service handles (the history table a fresh
+    /// database lacks, a unique index refusing the loser of a name race) at Error.
+    /// </summary>
+    public IReadOnlyList<string> Failures => [.. _failures];
+
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Waits for the process to exit by itself, and for its output to be read to the end.</summary>
@@ -48,6 +56,14 @@ public sealed class ServiceProcess : IDisposable
 
     public static ServiceProcess Start(string databasePath, string adminKeyFile) =>
         Start(AppContext.BaseDirectory, adminKeyFile, environment => environment["ConnectionStrings__Registry"] = $"Data Source={databasePath}");
+
+    /// <summary>
+    /// Starts the service on the database that <paramref name="configureDatabase"/> sets in its environment (a replica of
+    /// a <see cref="ReplicaSet"/>), with the run's subject key K and audit signing key passed explicitly, as every
+    /// replica of one deployment must share them.
+    /// </summary>
+    public static ServiceProcess Start(string adminKeyFile, Action<IDictionary<string, string?>> configureDatabase) =>
+        Start(AppContext.BaseDirectory, adminKeyFile, configureDatabase);
 
     /// <summary>
     /// Starts the service from <paramref name="workingDirectory"/> with <c>Registry:Database:SqlitePath</c> set to
@@ -72,6 +88,11 @@ public sealed class ServiceProcess : IDisposable
         var environment = info.Environment;
         environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         environment["DOTNET_ENVIRONMENT"] = "Testing";
+
+        // No file watchers: the in-process tests' hosts can hold nearly all of root's inotify instances (128 by default),
+        // and a host that cannot get one dies at start-up watching appsettings.json.
+        environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
+        environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true";
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         environment["Urls"] = $"http://127.0.0.1:{port}";
         configureDatabase(environment);
@@ -135,6 +156,11 @@ public sealed class ServiceProcess : IDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (line.StartsWith("fail: Registry.", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            _failures.Enqueue(line);
         }
 
         _output.Enqueue(line);

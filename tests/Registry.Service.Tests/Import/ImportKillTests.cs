@@ -12,18 +12,18 @@ namespace Registry.Service.Tests.Import;
 /// A real service process killed (SIGKILL) in the middle of a large import leaves whole batches only, each with its job
 /// counts and its audit entry; running the same import again on a restarted service ends with exactly the right records.
 /// </summary>
-public sealed class ImportKillTests : IDisposable
+public sealed class ImportKillTests : IAsyncDisposable
 {
     private const int BatchSize = 250;
     private const int Batches = 80;
     private const string Source = "KILL-TEST";
-    private readonly SharedFileReplicas _replicas = new();
+    private readonly ReplicaSet _replicas = ReplicaSet.CreateSqlite();
 
     [Fact(Timeout = 120_000)]
     public async Task ServiceKilledMidImport_LeavesWholeBatchesAndTheSameImportAgainCompletesIt()
     {
         var ct = TestContext.Current.CancellationToken;
-        var service = await _replicas.StartAsync();
+        var service = (await _replicas.StartAsync()).Single();
         var adminKey = await _replicas.AdminKeyAsync();
         var answered = 0;
         var admin = new AdminService.AdminServiceClient(service.CreateChannel(adminKey));
@@ -65,7 +65,7 @@ public sealed class ImportKillTests : IDisposable
         Assert.Equal(jobBatches, batchEntries);
         Assert.Equal(records / BatchSize, jobBatches);
 
-        var restarted = await _replicas.StartAsync();
+        var restarted = (await _replicas.StartAsync()).Single();
         var again = await RunAsync(new AdminService.AdminServiceClient(restarted.CreateChannel(adminKey)), Enumerable.Range(1, Batches).Select(BatchOf));
 
         Assert.Equal(Batches, again.Count);
@@ -76,7 +76,7 @@ public sealed class ImportKillTests : IDisposable
         Assert.Equal((Batches * BatchSize, Batches * BatchSize), (finalRecords, finalLinks));
     }
 
-    public void Dispose() => _replicas.Dispose();
+    public ValueTask DisposeAsync() => _replicas.DisposeAsync();
 
     private static RecordBatch BatchOf(int number) =>
         Batch(number, Enumerable.Range((number - 1) * BatchSize, BatchSize).Select(i => Row(i + 2, $"case-{i}", H1(i), sourceId: Source)));
@@ -87,7 +87,7 @@ public sealed class ImportKillTests : IDisposable
 
     private async Task<(long Records, long Links, long JobInserted, long JobBatches, long BatchEntries)> StateAsync()
     {
-        await using var connection = await _replicas.OpenAsync();
+        await using var connection = await _replicas.Database.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
             $"SELECT (SELECT COUNT(*) FROM records WHERE SourceId = '{Source}'), " +

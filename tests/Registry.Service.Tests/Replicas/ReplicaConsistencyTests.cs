@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Registry.Protos.V1;
+using Registry.Service.Tests.Infrastructure;
+using static Registry.Service.Tests.Import.ImportStream;
+using static Registry.Service.Tests.Replicas.ReplicaCalls;
+
+namespace Registry.Service.Tests.Replicas;
+
+/// <summary>
+/// Three replicas on one database (docs/architecture.md): a key revoked or a partner suspended through one replica is
+/// refused by the others within <c>Registry:ApiKeys:CacheDuration</c> (5 s, the documented bound, measured here); a
+/// consent revoked, or a record imported, corrected or expunged, holds for the very next check on any other replica
+/// (bound zero); concurrent checks on all of them never use a consent more than <c>max_uses</c> times; and what they
+/// all write is one log that verifies on each.
+/// </summary>
+public sealed class ReplicaConsistencyTests(SharedReplicaSets sets, ITestOutputHelper output) : IClassFixture<SharedReplicaSets>
+{
+    private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5); // ApiKeyOptions' default, which ServiceProcess keeps
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory(Timeout = 240_000)]
+    [InlineData(ReplicaProvider.Sqlite)]
+    [InlineData(ReplicaProvider.Postgres)]
+    public async Task ApiKey_RevokedThroughOneReplica_IsRefusedOnEveryReplicaWithinTheCacheDuration(ReplicaProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (replicas, r, adminKey) = await sets.GetAsync(provider);
+        var partner = await CreatePartnerAsync(r[0], adminKey);
+        var consentId = await WarmAsync(r, partner.ApiKey.ApiKey);
+        var clock = Stopwatch.StartNew();
+
+        await AdminClient(r[0], adminKey).RevokeApiKeyAsync(new RevokeApiKeyRequest { KeyId = partner.ApiKey.KeyId }, cancellationToken: ct);
+
+        var acknowledged = clock.Elapsed;
+        var lags = await Task.WhenAll(r.Select(p => RefusalLagAsync(p, partner.ApiKey.ApiKey, consentId, clock, acknowledged, StatusCode.Unauthenticated, "API_KEY_REVOKED")));
+        Report(provider, "key revoked", lags);
+        Assert.Equal(0, lags[0].Accepted); // the revoking replica forgets the key at once
+        Assert.All(lags, lag => Assert.True(lag.FirstRefused <= CacheDuration + Margin, $"refused {lag.FirstRefused.TotalSeconds:0.00} s after the revocation: {replicas.Outputs}"));
+    }
+
+    [Theory(Timeout = 240_000)]
+    [InlineData(ReplicaProvider.Sqlite)]
+    [InlineData(ReplicaProvider.Postgres)]
+    public async Task Partner_SuspendedThroughOneReplica_IsRefusedOnEveryReplicaWithinTheCacheDuration(ReplicaProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (replicas, r, adminKey) = await sets.GetAsync(provider);
+        var partner = await CreatePartnerAsync(r[0], adminKey);
+        var consentId = await WarmAsync(r, partner.ApiKey.ApiKey);
+        var clock = Stopwatch.StartNew();
+
+        await AdminClient(r[0], adminKey).SetPartnerSuspendedAsync(
+            new SetPartnerSuspendedRequest { PartnerId = partner.Partner.PartnerId, Suspended = true, Reason = "replica test" }, cancellationToken: ct);
+
+        var acknowledged = clock.Elapsed;
+        var lags = await Task.WhenAll(r.Select(p => RefusalLagAsync(p, partner.ApiKey.ApiKey, consentId, clock, acknowledged, StatusCode.PermissionDenied, "PARTNER_SUSPENDED")));
+        Report(provider, "partner suspended", lags);
+        Assert.Equal(0, lags[0].Accepted);
+        Assert.All(lags, lag => Assert.True(lag.FirstRefused <= CacheDuration + Margin, $"refused {lag.FirstRefused.TotalSeconds:0.00} s after the suspension: {replicas.Outputs}"));
+    }
+
+    [Theory(Timeout = 240_000)]
+    [InlineData(ReplicaProvider.Sqlite)]
+    [InlineData(ReplicaProvider.Postgres)]
+    public async Task Consent_RevokedThroughOneReplica_IsRefusedByTheVeryNextCheckOnTheOthers(ReplicaProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, r, adminKey) = await sets.GetAsync(provider);
+        var partnerKey = (await CreatePartnerAsync(r[0], adminKey)).ApiKey.ApiKey;
+        var refusals = new List<string>();
+        var answeredBefore = 0;
+
+        for (var revoker = 0; revoker < r.Count; revoker++)
+        {
+            var h1 = TestKeys.NewH1();
+            var consentId = (await GrantAsync(r[revoker], partnerKey, h1, maxUses: 10)).ConsentId;
+            var others = r.Where((_, i) => i != revoker).ToArray();
+            foreach (var other in others)
+            {
+                await CheckAsync(other, partnerKey, consentId, h1);
+                answeredBefore++;
+            }
+
+            await ConsentClient(r[revoker], partnerKey).RevokeConsentAsync(new RevokeConsentRequest { ConsentId = consentId }, cancellationToken: ct);
+            foreach (var other in others)
+            {
+                var refused = await Assert.ThrowsAsync<RpcException>(() => CheckAsync(other, partnerKey, consentId, h1));
+                refusals.Add($"{refused.StatusCode}/{RpcAssert.Reason(refused)}");
+            }
+        }
+
+        Assert.Equal(6, answeredBefore);
+        Assert.Equal(Enumerable.Repeat("PermissionDenied/CONSENT_REVOKED", 6), refusals);
+    }
+
+    [Theory(Timeout = 240_000)]
+    [InlineData(ReplicaProvider.Sqlite)]
+    [InlineData(ReplicaProvider.Postgres)]
+    public async Task Record_ImportedCorrectedOrExpungedThroughOneReplica_IsSeenByTheVeryNextCheckOnAnother(ReplicaProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, r, adminKey) = await sets.GetAsync(provider);
+        var partnerKey = (await CreatePartnerAsync(r[0], adminKey)).ApiKey.ApiKey;
+        var h1 = TestKeys.NewH1();
+        var consentId = (await GrantAsync(r[0], partnerKey, h1, maxUses: 10, ConsentScope.Summary)).ConsentId;
+        var caseNumber = "REPLICA-" + Guid.NewGuid().ToString("N");
+        const string source = "REPLICA-TEST";
+        var outcomes = new List<CheckOutcome>();
+        async Task CheckOnAsync(int replica) => outcomes.Add((await CheckAsync(r[replica], partnerKey, consentId, h1)).Outcome);
+
+        await CheckOnAsync(1);
+        var imported = await RunAsync(AdminClient(r[0], adminKey), [Batch(1, [Row(2, caseNumber, h1, sourceId: source)])]);
+        await CheckOnAsync(1);
+        await AdminClient(r[2], adminKey).CorrectRecordAsync(
+            new CorrectRecordRequest { SourceId = source, CaseNumber = caseNumber, Status = RecordStatus.Overturned, Reason = "appeal" }, cancellationToken: ct);
+        await CheckOnAsync(0);
+        await AdminClient(r[1], adminKey).CorrectRecordAsync(
+            new CorrectRecordRequest { SourceId = source, CaseNumber = caseNumber, Status = RecordStatus.Active, Reason = "appeal reversed" }, cancellationToken: ct);
+        await CheckOnAsync(2);
+        await AdminClient(r[0], adminKey).ExpungeRecordAsync(new ExpungeRecordRequest { SourceId = source, CaseNumber = caseNumber, Reason = "court order" }, cancellationToken: ct);
+        await CheckOnAsync(1);
+        var reimported = await RunAsync(AdminClient(r[2], adminKey), [Batch(1, [Row(2, caseNumber, h1, sourceId: source)])]);
+        await CheckOnAsync(0);
+
+        Assert.Equal(1, Assert.Single(imported).Inserted);
+        Assert.Equal(1, Assert.Single(reimported).Rejected); // an import never restores an expunged record
+        Assert.Equal(
+            [CheckOutcome.NoRecord, CheckOutcome.RecordFound, CheckOutcome.NoRecord, CheckOutcome.RecordFound, CheckOutcome.NoRecord, CheckOutcome.NoRecord],
+            outcomes);
+    }
+
+    [Theory(Timeout = 240_000)]
+    [InlineData(ReplicaProvider.Sqlite)]
+    [InlineData(ReplicaProvider.Postgres)]
+    public async Task Check_ConcurrentOnEveryReplica_NeverUsesAConsentMoreThanMaxUses(ReplicaProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const int maxUses = 7;
+        const int inFlightPerReplica = 32;
+        var (replicas, r, adminKey) = await sets.GetAsync(provider);
+        var partnerKey = (await CreatePartnerAsync(r[0], adminKey)).ApiKey.ApiKey;
+        var h1 = TestKeys.NewH1();
+        var consentId = (await GrantAsync(r[0], partnerKey, h1, maxUses)).ConsentId;
+        var clients = r.Select(p => CheckClient(p, partnerKey)).ToArray();
+        await Task.WhenAll(r.Select(p => WarmKeyAsync(p, partnerKey))); // so that no check waits for BCrypt while the others race
+        using var go = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, r.Count * inFlightPerReplica).Select(async i =>
+        {
+            await go.WaitAsync(ct);
+            try
+            {
+                await clients[i % r.Count].CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: ct);
+                return "OK";
+            }
+            catch (RpcException ex)
+            {
+                return $"{ex.StatusCode}/{RpcAssert.Reason(ex)}";
+            }
+        }).ToArray();
+
+        go.Release(attempts.Length);
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Equal(maxUses, outcomes.Count(o => o == "OK"));
+        Assert.Equal(attempts.Length - maxUses, outcomes.Count(o => o == "PermissionDenied/CONSENT_USED_UP"));
+        Assert.Equal(maxUses, await replicas.Database.ScalarAsync("SELECT Uses FROM consents WHERE Id = @p0", consentId));
+        Assert.Equal(attempts.Length, await replicas.Database.ScalarAsync(
+            "SELECT COUNT(*) FROM audit_entries WHERE ConsentId = @p0 AND Action = 'check'", consentId));
+    }
+
+    [Theory(Timeout = 240_000)]
+    [InlineData(ReplicaProvider.Sqlite)]
+    [InlineData(ReplicaProvider.Postgres)]
+    public async Task AuditLog_WrittenThroughEveryReplica_IsOneLogThatVerifiesOnEach(ReplicaProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (replicas, r, adminKey) = await sets.GetAsync(provider);
+        var partnerKey = (await CreatePartnerAsync(r[0], adminKey)).ApiKey.ApiKey;
+        var auditorKey = (await CreatePartnerAsync(r[1], adminKey, Role.Auditor)).ApiKey.ApiKey;
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 36).Select(i => GrantAndCheckAsync(r[i % r.Count], partnerKey)));
+
+        await replicas.WaitUntilAllSequencedAsync("every entry of the three replicas sequenced", TimeSpan.FromSeconds(30));
+        await AssertOneVerifiableLogAsync(replicas, r, auditorKey, receipts.SelectMany(x => x));
+    }
+
+    /// <summary>A consent of the partner, and its key verified (cached) on every replica.</summary>
+    private static async Task<string> WarmAsync(IReadOnlyList<Audit.ServiceProcess> r, string key)
+    {
+        var consentId = (await GrantAsync(r[0], key, TestKeys.NewH1())).ConsentId;
+        foreach (var replica in r)
+        {
+            await ConsentClient(replica, key).GetConsentAsync(new GetConsentRequest { ConsentId = consentId }, cancellationToken: Ct);
+        }
+
+        return consentId;
+    }
+
+    private static async Task WarmKeyAsync(Audit.ServiceProcess replica, string key)
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
+            await ConsentClient(replica, key).GetConsentAsync(new GetConsentRequest { ConsentId = "c_" + new string('A', 32) }, cancellationToken: Ct));
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode); // authenticated (so now cached), then not found
+    }
+
+    /// <summary>
+    /// Calls <paramref name="replica"/> with the key every <see cref="PollInterval"/> until it is refused as expected (and
+    /// stays refused for two more calls); returns when, after the change was acknowledged, the first refused call started.
+    /// </summary>
+    private static async Task<Lag> RefusalLagAsync(
+        Audit.ServiceProcess replica, string key, string consentId, Stopwatch clock, TimeSpan acknowledged, StatusCode code, string reason)
+    {
+        using var channel = replica.CreateChannel(key);
+        var consents = new ConsentService.ConsentServiceClient(channel);
+        using var timer = new PeriodicTimer(PollInterval);
+        var deadline = acknowledged + CacheDuration + TimeSpan.FromSeconds(20);
+        TimeSpan? firstRefused = null;
+        var accepted = 0;
+        var refused = 0;
+        while (refused < 3)
+        {
+            var startedAt = clock.Elapsed;
+            try
+            {
+                await consents.GetConsentAsync(new GetConsentRequest { ConsentId = consentId }, cancellationToken: Ct);
+                Assert.Null(firstRefused); // once refused, never accepted again
+                accepted++;
+            }
+            catch (RpcException ex) when (ex.StatusCode == code && RpcAssert.Reason(ex) == reason)
+            {
+                firstRefused ??= startedAt;
+                refused++;
+            }
+
+            Assert.True(clock.Elapsed < deadline, $"replica {replica.Port} still accepted the key {(clock.Elapsed - acknowledged).TotalSeconds:0.0} s after the change");
+            await timer.WaitForNextTickAsync(Ct);
+        }
+
+        return new Lag(replica.Port, firstRefused!.Value - acknowledged, accepted);
+    }
+
+    private void Report(ReplicaProvider provider, string change, Lag[] lags) =>
+        output.WriteLine($"{provider}, {change}: " + string.Join("; ", lags.Select((l, i) =>
+            $"replica {i}: first refused call started {l.FirstRefused.TotalMilliseconds:0} ms after the acknowledgement, {l.Accepted} calls accepted before")));
+
+    /// <summary>How long after the acknowledged change a replica's first refused call started, and how many it accepted before.</summary>
+    private sealed record Lag(int Port, TimeSpan FirstRefused, int Accepted);
+}
