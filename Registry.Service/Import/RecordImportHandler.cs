@@ -249,7 +249,7 @@ public sealed partial class RecordImportHandler(
         var failed = true;
         try
         {
-            var counts = ImportBatchChange.Classify(rows, rejected, write: null, transaction: null, schema.Commands(session.Commands));
+            var counts = schema.Records(session.Commands).Classify(rows, rejected);
             failed = false;
             return ToResponse(batchNumber, counts);
         }
@@ -285,7 +285,7 @@ public sealed partial class RecordImportHandler(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return _schema = new ImportSchema(db.Model, db.Database.IsSqlServer());
+        return _schema = ImportSchema.Of(db);
     }
 
     private async Task<ImportJob> OpenJobAsync(Caller caller, string sourceName, CancellationToken cancellationToken)
