@@ -33,7 +33,7 @@ public static class SeedProgram
                     Console.WriteLine(GrpcBodies.CheckOutcome(args[1]));
                     return 0;
                 default:
-                    await Console.Error.WriteLineAsync("usage: seed --database FILE [--records 1000000] [--consents 100000] [--found-fraction 0.5] [--two-identity-fraction 0.05] [--subject-key-secret BASE64] [--subject-key-id bench1] [--seed 42] [--overwrite true]\n       encode --manifest FILE --out DIR [--pick 0]\n       decode-check RESPONSE.bin");
+                    await Console.Error.WriteLineAsync("usage: seed (--database FILE | --provider postgres --connection \"Host=..;Port=..;Username=..;Database=NAME\" --manifest FILE) [--records 1000000] [--consents 100000] [--found-fraction 0.5] [--two-identity-fraction 0.05] [--subject-key-secret BASE64] [--subject-key-id bench1] [--seed 42] [--overwrite true]\n       encode --manifest FILE --out DIR [--pick 0]\n       decode-check RESPONSE.bin");
                     return 1;
             }
         }
