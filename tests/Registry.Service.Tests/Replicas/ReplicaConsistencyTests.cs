@@ -15,7 +15,7 @@ namespace Registry.Service.Tests.Replicas;
 /// (bound zero); concurrent checks on all of them never use a consent more than <c>max_uses</c> times; and what they
 /// all write is one log that verifies on each.
 /// </summary>
-[Collection(ServiceProcessCollection.Name)]
+[Collection(ServiceProcessTests.Name)]
 public sealed class ReplicaConsistencyTests(SharedReplicaSets sets, ITestOutputHelper output) : IClassFixture<SharedReplicaSets>
 {
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5); // ApiKeyOptions' default, which ServiceProcess keeps

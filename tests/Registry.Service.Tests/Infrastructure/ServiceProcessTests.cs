@@ -6,7 +6,7 @@ namespace Registry.Service.Tests.Infrastructure;
 /// together with the rest of the suite took over two minutes.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class ServiceProcessCollection
+public sealed class ServiceProcessTests
 {
     public const string Name = "Service processes";
 }
