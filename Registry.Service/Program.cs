@@ -8,6 +8,7 @@ using Registry.Service.Infrastructure;
 using Registry.Service.Partners;
 using Registry.Service.Quotas;
 using Registry.Service.Records;
+using Registry.Service.Telemetry;
 
 var builder = WebApplication.CreateBuilder(ContentRoot.ApplicationOptions(args));
 
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(ContentRoot.ApplicationOptions(args))
 // health report (all before the server accepts calls).
 builder.Services
     .AddRegistryStartupReport(builder.Environment)
+    .AddRegistryTelemetry(builder.Configuration)
     .AddRegistryGrpc(builder.Environment)
     .AddRegistryDatabase(builder.Configuration)
     .AddRegistryIdentity()

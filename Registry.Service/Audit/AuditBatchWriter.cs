@@ -196,7 +196,9 @@ internal sealed class AuditBatchWriter(
             return null; // the benchmark's baseline only (see GroupCommitAuditLog's internal constructor)
         }
 
-        var next = sequencing.NumberingFrontier(now)?.Clone();
+        // Asked now, not at the batch's start: a change may have waited (on a server database, for a row lock another
+        // replica holds) past this replica's numbering window, and another replica may have numbered since then.
+        var next = sequencing.NumberingFrontier(timeProvider.GetUtcNow())?.Clone();
         foreach (var request in batch)
         {
             if (request.Entry is { } entry)

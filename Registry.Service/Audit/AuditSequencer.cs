@@ -17,7 +17,8 @@ public sealed partial class AuditSequencer(
     NoteSigner signer,
     IOptions<AuditOptions> options,
     TimeProvider timeProvider,
-    ILogger<AuditSequencer> logger) : BackgroundService
+    ILogger<AuditSequencer> logger,
+    AuditMetrics metrics) : BackgroundService
 {
     private bool _isHolder;
 
@@ -39,6 +40,7 @@ public sealed partial class AuditSequencer(
         try
         {
             var total = 0;
+            DateTime? oldestPendingAt = null;
             SequencingResult result;
             do
             {
@@ -46,8 +48,11 @@ public sealed partial class AuditSequencer(
                 var cycle = new AuditSequencingCycle(db, signer, options.Value);
                 result = await cycle.RunAsync(HolderId, state, timeProvider.GetUtcNow(), cancellationToken);
                 total += result.Sequenced;
+                oldestPendingAt ??= result.OldestPendingAt; // the first transaction takes the oldest entries
             }
             while (result.IsHolder && result.Problem is null && result.Sequenced == options.Value.SequencerBatchSize);
+
+            metrics.Cycle(result, total, oldestPendingAt);
 
             if (result.IsHolder != _isHolder)
             {
@@ -72,9 +77,14 @@ public sealed partial class AuditSequencer(
 
             return result with { Sequenced = total };
         }
-        catch
+        catch (Exception ex)
         {
             state.Release(); // re-read the log before numbering anything again
+            if (ex is not OperationCanceledException)
+            {
+                metrics.CycleFailed();
+            }
+
             throw;
         }
         finally

@@ -80,7 +80,7 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
             state.RememberCheckpoint(next.Size, next.RootHash());
         }
 
-        return SequencingResult.Held(next, pending.Count);
+        return SequencingResult.Held(next, pending.Count, pending.Count > 0 ? pending[0].RecordedAt : null);
     }
 
     /// <summary>

@@ -23,6 +23,8 @@ public static class AuditServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AuditOptions>>().Value,
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>()));
+        services.AddMetrics();
+        services.TryAddSingleton<AuditMetrics>();
         services.TryAddSingleton<AuditSequencingState>();
         services.TryAddSingleton<AuditWriterHealth>();
         services.TryAddSingleton<GroupCommitAuditLog>();

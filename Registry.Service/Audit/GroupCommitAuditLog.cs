@@ -34,6 +34,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<GroupCommitAuditLog> _logger;
     private readonly AuditWriterHealth _health;
+    private readonly AuditMetrics? _metrics;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _startLock = new();
     private Thread? _thread;
@@ -44,8 +45,9 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger,
-        AuditWriterHealth health)
-        : this(contextFactory, sequencing, options, timeProvider, logger, recordEntries: true, health)
+        AuditWriterHealth health,
+        AuditMetrics metrics)
+        : this(contextFactory, sequencing, options, timeProvider, logger, recordEntries: true, health, metrics)
     {
     }
 
@@ -61,7 +63,8 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger,
         bool recordEntries,
-        AuditWriterHealth? health = null)
+        AuditWriterHealth? health = null,
+        AuditMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -74,6 +77,8 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
+        _metrics = metrics;
+        metrics?.TrackQueue(_queue.Reader);
     }
 
     public Task<AuditReceipt> AppendAsync(AuditRecord record, AuditedChange? change, CancellationToken cancellationToken)
@@ -197,10 +202,12 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         // The health check reads what the writer last did: a batch that fails, or one that hangs in its commit, turns
         // health NOT_SERVING; the next one that commits turns it back.
         _health.BatchStarting();
+        var started = _timeProvider.GetTimestamp();
         try
         {
             _writer.Write(batch);
             _health.BatchCommitted();
+            _metrics?.BatchWritten(started, batch.Count, committed: true);
             foreach (var request in batch)
             {
                 request.Complete();
@@ -211,6 +218,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         catch (Exception ex)
         {
             _health.BatchFailed(ex.GetType().Name);
+            _metrics?.BatchWritten(started, batch.Count, committed: false);
             LogBatchFailed(_logger, batch.Count, ex.GetType().Name);
             var failure = RegistryErrors.AuditUnavailable(ex);
             foreach (var request in batch)

@@ -23,7 +23,9 @@ public sealed class CheckHandler(
     SubjectKeyRing keyRing,
     IAuditLog auditLog,
     TimeProvider timeProvider,
-    DisclosurePolicy disclosure)
+    DisclosurePolicy disclosure,
+    CheckMetrics metrics,
+    RegistryActivitySource tracing)
 {
 
     /// <summary>
@@ -35,6 +37,48 @@ public sealed class CheckHandler(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
+        using var activity = tracing.Start(CheckMetrics.CheckSpan);
+        var started = metrics.Start();
+        try
+        {
+            var outcome = await HandleOneAsync(caller, command, cancellationToken);
+            metrics.Checked(started, outcome, activity);
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            metrics.Failed(started, ex, 1, activity);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Answers each item on its own, as <see cref="HandleAsync"/> would, but reads them all on one session and
+    /// queues all their entries at once, so they share the audit writer's commits. An audit failure fails the
+    /// whole batch (fail closed: nothing disclosed); any other failure is that item's answer.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckItemOutcome>> HandleBatchAsync(Caller caller, IReadOnlyList<CheckCommand> commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(commands);
+        using var activity = tracing.Start(CheckMetrics.BatchSpan);
+        activity?.SetTag("registry.check.items", commands.Count);
+        var started = metrics.Start();
+        try
+        {
+            var outcomes = await HandleItemsAsync(caller, commands, cancellationToken);
+            metrics.Checked(started, outcomes);
+            return outcomes;
+        }
+        catch (Exception ex)
+        {
+            metrics.Failed(started, ex, commands.Count, activity);
+            throw;
+        }
+    }
+
+    private async Task<CheckItemOutcome> HandleOneAsync(Caller caller, CheckCommand command, CancellationToken cancellationToken)
+    {
         var purpose = Validate(command);
         var session = await sessions.RentAsync(cancellationToken);
         var failed = true;
@@ -53,15 +97,8 @@ public sealed class CheckHandler(
         return await CommitAsync(pending, cancellationToken);
     }
 
-    /// <summary>
-    /// Answers each item on its own, as <see cref="HandleAsync"/> would, but reads them all on one session and
-    /// queues all their entries at once, so they share the audit writer's commits. An audit failure fails the
-    /// whole batch (fail closed: nothing disclosed); any other failure is that item's answer.
-    /// </summary>
-    public async Task<IReadOnlyList<CheckItemOutcome>> HandleBatchAsync(Caller caller, IReadOnlyList<CheckCommand> commands, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CheckItemOutcome>> HandleItemsAsync(Caller caller, IReadOnlyList<CheckCommand> commands, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(commands);
         var outcomes = new CheckItemOutcome[commands.Count];
         var pending = new PendingCheck?[commands.Count];
         var session = await sessions.RentAsync(cancellationToken);
@@ -126,7 +163,12 @@ public sealed class CheckHandler(
             RequestId = command.RequestId,
         };
 
-        var consent = await ConsentLookupCommand.FindAsync(session, command.ConsentId, cancellationToken);
+        ConsentState? consent;
+        using (tracing.Start(CheckMetrics.ConsentLookupSpan))
+        {
+            consent = await ConsentLookupCommand.FindAsync(session, command.ConsentId, cancellationToken);
+        }
+
         var refusal = ConsentRules.Refusal(caller, consent, subject, purpose, now.UtcDateTime);
         // A retry of a check already answered (lost response) is answered again without a new use, even when that
         // first answer used the last use; any other refusal (revoked, expired, …) still holds.
@@ -136,7 +178,12 @@ public sealed class CheckHandler(
             return new PendingCheck(record with { Reason = refusal }, refusal, null, null, 0);
         }
 
-        var facts = await RecordFactsLookupCommand.FindAsync(session, subject.Value, cancellationToken);
+        IReadOnlyList<RecordFacts> facts;
+        using (tracing.Start(CheckMetrics.RecordsLookupSpan))
+        {
+            facts = await RecordFactsLookupCommand.FindAsync(session, subject.Value, cancellationToken);
+        }
+
         var answer = Answer(facts, consent!.Scope, now);
         record = record with { Outcome = answer.RecordFound ? AuditOutcomes.RecordFound : AuditOutcomes.NoRecord };
         var remaining = consent.MaxUses - consent.Uses;
@@ -147,6 +194,7 @@ public sealed class CheckHandler(
 
     private async Task<CheckItemOutcome> CommitAsync(PendingCheck pending, CancellationToken cancellationToken)
     {
+        using var activity = tracing.Start(CheckMetrics.AuditWaitSpan);
         if (pending.Refusal is { } refusal)
         {
             var refused = await auditLog.AppendAsync(pending.Record, null, cancellationToken);

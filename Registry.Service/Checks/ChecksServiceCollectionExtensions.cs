@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Checks;
 
@@ -8,6 +9,9 @@ public static class ChecksServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<RegistryActivitySource>();
+        services.TryAddSingleton<CheckMetrics>();
         services.TryAddSingleton<DisclosurePolicy>();
         services.TryAddSingleton<CheckHandler>();
         services.TryAddSingleton<CheckGrpcService>();

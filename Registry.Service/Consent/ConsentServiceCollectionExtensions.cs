@@ -8,6 +8,8 @@ public static class ConsentServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<ConsentMetrics>();
         services.TryAddScoped<GrantConsentHandler>();
         services.TryAddScoped<RevokeConsentHandler>();
         services.TryAddScoped<GetConsentHandler>();

@@ -10,7 +10,8 @@ public sealed class GrantConsentHandler(
     SubjectKeyRing keyRing,
     IAuditLog auditLog,
     TimeProvider timeProvider,
-    IOptions<ConsentOptions> options)
+    IOptions<ConsentOptions> options,
+    ConsentMetrics metrics)
 {
     public const int MaxUsesLimit = 100;
     public const int MaxEvidenceReferenceLength = 200;
@@ -19,6 +20,22 @@ public sealed class GrantConsentHandler(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
+        var started = metrics.Start();
+        try
+        {
+            var granted = await GrantAsync(caller, command, cancellationToken);
+            metrics.Grant(started);
+            return granted;
+        }
+        catch (Exception ex)
+        {
+            metrics.Failed(started, ex);
+            throw;
+        }
+    }
+
+    private async Task<GrantedConsent> GrantAsync(Caller caller, GrantConsentCommand command, CancellationToken cancellationToken)
+    {
         var now = timeProvider.GetUtcNow();
         var rules = options.Value;
         var (purpose, scope, validFor, maxUses) = Validate(command, now, rules);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Registry.Service.Audit;
 using Registry.Service.Infrastructure;
 using Registry.Service.Records;
@@ -27,38 +26,31 @@ internal sealed class ImportBatchChange(
     {
         ArgumentNullException.ThrowIfNull(commands);
         Counts = null; // a retried attempt starts again from nothing
-        var sql = schema.Commands(commands);
-        Counts = Classify(rows, rejected, (row, stored) =>
-        {
-            if (stored is null)
-            {
-                sql.Insert(row, now, transaction);
-            }
-            else
-            {
-                sql.Update(stored.Id, row, !SameSubjects(row, stored), now, transaction);
-            }
-        }, transaction, sql);
+        Counts = schema.Records(commands).Apply(rows, rejected, now, transaction);
         if (jobId is not null)
         {
-            sql.CountBatch(jobId, Counts, now, transaction);
+            schema.Jobs(commands).Execute(jobId, Counts, now, transaction);
         }
 
         return null;
     }
 
-    /// <summary>Matches each row with its stored record and says what importing it does; <paramref name="write"/> applies it.</summary>
+    /// <summary>
+    /// Says what importing each row does, given its stored record (<paramref name="find"/>, by the row's index; null when
+    /// the key is new); <paramref name="write"/> is told every row to insert (stored null) or update. The rule of both
+    /// import paths (<see cref="IRecordImportCommands"/>).
+    /// </summary>
     public static ImportBatchCounts Classify(
-        IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected, Action<ImportRow, StoredRecord?>? write,
-        DbTransaction? transaction, RecordImportCommands sql)
+        IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected, Func<int, StoredRecord?> find, Action<ImportRow, StoredRecord?>? write)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(sql);
+        ArgumentNullException.ThrowIfNull(find);
         int inserted = 0, updated = 0, unchanged = 0;
         var rejections = new List<ImportRejection>(rejected);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var stored = sql.Find(row.SourceId, row.CaseNumber, transaction);
+            var row = rows[i];
+            var stored = find(i);
             if (stored is null)
             {
                 inserted++;
@@ -97,7 +89,8 @@ internal sealed class ImportBatchChange(
         && row.Status == stored.Status
         && SameSubjects(row, stored);
 
-    private static bool SameSubjects(ImportRow row, StoredRecord stored)
+    /// <summary>Whether the row links the same subject keys as its record: when not, an update replaces the links.</summary>
+    public static bool SameSubjects(ImportRow row, StoredRecord stored)
     {
         if (row.Subjects.Count != stored.SubjectKeys.Count)
         {
@@ -113,15 +106,5 @@ internal sealed class ImportBatchChange(
         }
 
         return true;
-    }
-}
-
-/// <summary>What the import's prepared statements need to know of the database: its model and provider.</summary>
-internal sealed class ImportSchema(IModel model, bool sqlServer)
-{
-    public RecordImportCommands Commands(PreparedCommands commands)
-    {
-        ArgumentNullException.ThrowIfNull(commands);
-        return commands.Get(c => new RecordImportCommands(c, model, sqlServer));
     }
 }

@@ -8,11 +8,13 @@ using Registry.Service.Records;
 namespace Registry.Service.Import;
 
 /// <summary>
-/// The prepared statements of the import on one connection: find a record by its key (the unique index on
-/// (SourceId, CaseNumber)), read its subject links (the primary key's prefix), insert or update it, replace its links.
-/// Every lookup is index-driven; the plans are checked by <c>ImportQueryPlanTests</c>.
+/// The import's path on SQLite and SQL Server: prepared statements on one connection, row by row. Find a record by its key
+/// (the unique index on (SourceId, CaseNumber)), read its subject links (the primary key's prefix), insert or update it,
+/// replace its links. On an embedded database a statement costs no round trip, and this path runs at the speed of the
+/// random subject-key index (docs/benchmarks.md); PostgreSQL has its own (<see cref="PostgresRecordImportCommands"/>).
+/// Every lookup is index-driven; the plans are checked by <c>CheckQueryPlanTests</c>.
 /// </summary>
-internal sealed class RecordImportCommands : IDisposable
+internal sealed class RecordImportCommands : IRecordImportCommands
 {
     public const string FindSql =
         "SELECT Id, Category, Article, Region, Court, DecisionDate, EffectiveFrom, ExpiresAt, Status FROM records " +
@@ -41,13 +43,6 @@ internal sealed class RecordImportCommands : IDisposable
     private readonly DbParameter _subjectRecord;
     private readonly DbParameter _subjectKey;
     private readonly DbParameter _subjectKeyId;
-    private readonly DbCommand _countBatch;
-    private readonly DbParameter _countId;
-    private readonly DbParameter _countInserted;
-    private readonly DbParameter _countUpdated;
-    private readonly DbParameter _countUnchanged;
-    private readonly DbParameter _countRejected;
-    private readonly ModelParameter _countNow;
 
     public RecordImportCommands(DbConnection connection, IModel model, bool sqlServer)
     {
@@ -90,34 +85,28 @@ internal sealed class RecordImportCommands : IDisposable
         _subjectRecord = _insertSubject.AddParameter("@record", DbType.Int64);
         _subjectKey = _insertSubject.AddParameter("@key", DbType.Binary);
         _subjectKeyId = _insertSubject.AddParameter("@keyId", DbType.String);
-
-        _countBatch = connection.CreateCommand();
-        _countBatch.CommandText =
-            "UPDATE import_jobs SET Batches = Batches + 1, Inserted = Inserted + @inserted, Updated = Updated + @updated, " +
-            "Unchanged = Unchanged + @unchanged, Rejected = Rejected + @rejected, UpdatedAt = @now WHERE Id = @id";
-        _countId = _countBatch.AddParameter("@id", DbType.String);
-        _countInserted = _countBatch.AddParameter("@inserted", DbType.Int64);
-        _countUpdated = _countBatch.AddParameter("@updated", DbType.Int64);
-        _countUnchanged = _countBatch.AddParameter("@unchanged", DbType.Int64);
-        _countRejected = _countBatch.AddParameter("@rejected", DbType.Int64);
-        _countNow = ModelParameter.Add<ImportJob>(_countBatch, model, "@now", nameof(ImportJob.UpdatedAt));
     }
 
-    /// <summary>Adds a batch's counts to its job, in the batch's own transaction.</summary>
-    public void CountBatch(string jobId, ImportBatchCounts counts, DateTime now, DbTransaction transaction)
+    public ImportBatchCounts Classify(IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        _countBatch.Transaction = transaction;
-        _countId.Value = jobId;
-        _countInserted.Value = counts.Inserted;
-        _countUpdated.Value = counts.Updated;
-        _countUnchanged.Value = counts.Unchanged;
-        _countRejected.Value = counts.Rejections.Count;
-        _countNow.Set(now);
-        if (_countBatch.ExecuteNonQuery() != 1)
+        ArgumentNullException.ThrowIfNull(rows);
+        return ImportBatchChange.Classify(rows, rejected, i => Find(rows[i].SourceId, rows[i].CaseNumber, transaction: null), write: null);
+    }
+
+    public ImportBatchCounts Apply(IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected, DateTime now, DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return ImportBatchChange.Classify(rows, rejected, i => Find(rows[i].SourceId, rows[i].CaseNumber, transaction), (row, stored) =>
         {
-            throw new InvalidOperationException($"The import job {jobId} does not exist.");
-        }
+            if (stored is null)
+            {
+                Insert(row, now, transaction);
+            }
+            else
+            {
+                Update(stored.Id, row, !ImportBatchChange.SameSubjects(row, stored), now, transaction);
+            }
+        });
     }
 
     /// <summary>The stored record with this key, or null.</summary>
@@ -126,7 +115,6 @@ internal sealed class RecordImportCommands : IDisposable
         _find.Transaction = transaction;
         _findSource.Set(sourceId);
         _findCase.Set(caseNumber);
-        long id;
         StoredRecord stored;
         using (var reader = _find.ExecuteReader())
         {
@@ -135,22 +123,11 @@ internal sealed class RecordImportCommands : IDisposable
                 return null;
             }
 
-            id = reader.GetInt64(0);
-            stored = new StoredRecord(
-                id,
-                Enum.Parse<RecordCategory>(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetFieldValue<DateOnly>(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateOnly>(7),
-                Enum.Parse<RecordStatus>(reader.GetString(8)),
-                []);
+            stored = StoredRecord.Read(reader, 0);
         }
 
         _subjects.Transaction = transaction;
-        _subjectsId.Value = id;
+        _subjectsId.Value = stored.Id;
         var keys = new List<byte[]>(2);
         using (var reader = _subjects.ExecuteReader())
         {
@@ -160,8 +137,7 @@ internal sealed class RecordImportCommands : IDisposable
             }
         }
 
-        keys.Sort(static (a, b) => a.AsSpan().SequenceCompareTo(b));
-        return stored with { SubjectKeys = keys };
+        return stored.WithKeys([.. keys]);
     }
 
     public void Insert(ImportRow row, DateTime now, DbTransaction transaction)
@@ -198,7 +174,6 @@ internal sealed class RecordImportCommands : IDisposable
         _update.Dispose();
         _deleteSubjects.Dispose();
         _insertSubject.Dispose();
-        _countBatch.Dispose();
     }
 
     private void InsertSubjects(long id, IReadOnlyList<SubjectKey> subjects, DbTransaction transaction)
@@ -242,16 +217,3 @@ internal sealed class RecordImportCommands : IDisposable
         }
     }
 }
-
-/// <summary>A record as stored, with its subject keys sorted: what an imported row is compared against.</summary>
-internal sealed record StoredRecord(
-    long Id,
-    RecordCategory Category,
-    string? Article,
-    string? Region,
-    string? Court,
-    DateOnly DecisionDate,
-    DateOnly? EffectiveFrom,
-    DateOnly? ExpiresAt,
-    RecordStatus Status,
-    IReadOnlyList<byte[]> SubjectKeys);

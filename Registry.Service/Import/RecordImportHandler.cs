@@ -22,7 +22,8 @@ public sealed partial class RecordImportHandler(
     IAuditLog auditLog,
     SubjectKeyRing keyRing,
     TimeProvider timeProvider,
-    ILogger<RecordImportHandler> logger)
+    ILogger<RecordImportHandler> logger,
+    ImportMetrics metrics)
 {
     /// <summary>
     /// How many batches of one stream may be queued on the audit writer at once: while one commits, the next ones are
@@ -232,7 +233,9 @@ public sealed partial class RecordImportHandler(
             Outcome = AuditOutcomes.Ok,
             Detail = string.Create(CultureInfo.InvariantCulture, $"import={job.Id};batch={batchNumber}"),
         };
+        using var timing = metrics.StartBatch(rows.Count + rejected.Count);
         var receipt = await auditLog.AppendPreparedAsync(record, change, CancellationToken.None);
+        timing.Committed(change.Counts!);
         var response = ToResponse(batchNumber, change.Counts!);
         response.AuditEntryId = receipt.EntryId;
         response.ImportId = job.Id;
@@ -246,7 +249,7 @@ public sealed partial class RecordImportHandler(
         var failed = true;
         try
         {
-            var counts = ImportBatchChange.Classify(rows, rejected, write: null, transaction: null, schema.Commands(session.Commands));
+            var counts = schema.Records(session.Commands).Classify(rows, rejected);
             failed = false;
             return ToResponse(batchNumber, counts);
         }
@@ -282,7 +285,7 @@ public sealed partial class RecordImportHandler(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return _schema = new ImportSchema(db.Model, db.Database.IsSqlServer());
+        return _schema = ImportSchema.Of(db);
     }
 
     private async Task<ImportJob> OpenJobAsync(Caller caller, string sourceName, CancellationToken cancellationToken)

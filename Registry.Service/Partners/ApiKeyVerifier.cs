@@ -76,6 +76,7 @@ public sealed class ApiKeyVerifier(
                     _ = Task.Run(() => RefreshAsync(keyId, secret, fingerprint, cached), CancellationToken.None);
                 }
 
+                metrics.KeyCacheLookup(AuthenticationMetrics.Hit);
                 return cached.Caller;
             }
 
@@ -87,6 +88,7 @@ public sealed class ApiKeyVerifier(
         {
             if (refusals.TryGet(flightKey, out var remembered))
             {
+                metrics.KeyCacheLookup(AuthenticationMetrics.RefusalHit);
                 throw Refuse(remembered, peer);
             }
 
@@ -97,6 +99,7 @@ public sealed class ApiKeyVerifier(
             }
         }
 
+        metrics.KeyCacheLookup(known ? AuthenticationMetrics.Expired : AuthenticationMetrics.Miss);
         var flight = Flight(keyId, secret, fingerprint, flightKey, known);
         Verification result;
         try
@@ -120,7 +123,7 @@ public sealed class ApiKeyVerifier(
         refusals.ForgetKey(keyId);
         if (_cache.TryGetValue(keyId, out var entry))
         {
-            _cache.TryUpdate(keyId, entry with { ExpiresAt = DateTimeOffset.MinValue }, entry);
+            Expire(keyId, entry);
         }
     }
 
@@ -132,8 +135,17 @@ public sealed class ApiKeyVerifier(
         {
             if (entry.Caller.PartnerId == partnerId)
             {
-                _cache.TryUpdate(keyId, entry with { ExpiresAt = DateTimeOffset.MinValue }, entry);
+                Expire(keyId, entry);
             }
+        }
+    }
+
+    private void Expire(string keyId, CachedKey entry)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_cache.TryUpdate(keyId, entry with { ExpiresAt = DateTimeOffset.MinValue }, entry) && entry.ExpiresAt > now)
+        {
+            metrics.Evicted(entry.ExpiresAt - now);
         }
     }
 

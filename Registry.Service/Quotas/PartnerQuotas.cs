@@ -22,11 +22,13 @@ public sealed class PartnerQuotas : IDisposable
 
     private readonly PartitionedRateLimiter<Bucket> _limiter;
     private readonly QuotaOptions _defaults;
+    private readonly QuotaMetrics _metrics;
 
-    public PartnerQuotas(IOptions<QuotaOptions> options)
+    public PartnerQuotas(IOptions<QuotaOptions> options, QuotaMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(options);
         _defaults = options.Value;
+        _metrics = metrics;
         _limiter = PartitionedRateLimiter.Create<Bucket, Bucket>(bucket => RateLimitPartition.GetTokenBucketLimiter(bucket, Create));
     }
 
@@ -41,6 +43,7 @@ public sealed class PartnerQuotas : IDisposable
             return;
         }
 
+        _metrics.Refused(ExceededReason, caller.Quota is not null);
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
         throw RegistryErrors.ResourceExhausted(ExceededReason, string.Create(CultureInfo.InvariantCulture,
                 $"This partner's quota of calls is used up; retry in {Math.Ceiling(retryAfter.TotalSeconds)} s. Ask the registry administrators for a higher quota if your traffic needs it."),

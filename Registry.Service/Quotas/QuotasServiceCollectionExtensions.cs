@@ -8,6 +8,8 @@ public static class QuotasServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<QuotaMetrics>();
         services.TryAddSingleton<PartnerQuotas>();
         return services;
     }

@@ -22,10 +22,13 @@ namespace Registry.Bench.Load;
 public sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly SeedManifest? _seeded;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public BenchHost(SeedManifest? seeded = null)
+    /// <param name="settings">Extra configuration (the telemetry switches), applied after the bench's own.</param>
+    public BenchHost(SeedManifest? seeded = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _seeded = seeded;
+        _settings = settings ?? new Dictionary<string, string?>();
         Directory = Path.Combine(Path.GetTempPath(), "registry-bench", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         if (seeded is not null)
@@ -80,6 +83,11 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Registry:Audit:SigningKey", _seeded?.SigningKey ?? signer.ExportSignerKey());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Registry", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -10,7 +10,7 @@ public static class BenchReport
     {
         ArgumentNullException.ThrowIfNull(r);
         return string.Create(CultureInfo.InvariantCulture,
-            $"rep {r.Repetition} {r.Case.Name,-8} calls/s {r.CallsPerSecond,8:F0}  mean {r.MeanMs,6:F2} ms  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  cpu {r.CpuCores:F2} cores {r.CpuMsPerCall:F3} ms/call  alloc {r.AllocatedBytesPerCall / 1024:F1} KB/call  rss {r.RssMb:F0} MB  errors {r.Errors}  load {r.LoadAverage}  {Batches(r.BatchSizes)}");
+            $"rep {r.Repetition} {r.Case.Name,-8} calls/s {r.CallsPerSecond,8:F0}  mean {r.MeanMs,6:F2} ms  p50 {r.P50Ms,6:F2} ms  p99 {r.P99Ms,6:F2} ms  cpu {r.CpuCores:F2} cores {r.CpuMsPerCall:F3} ms/call  alloc {r.AllocatedBytesPerCall / 1024:F1} KB/call  rss {r.RssMb:F0} MB  errors {r.Errors}  load {r.LoadAverage}  {Batches(r.BatchSizes)}{(r.Service is { } service ? Environment.NewLine + "      " + service : "")}");
     }
 
     public static string Summary(IReadOnlyList<RunResult> results)

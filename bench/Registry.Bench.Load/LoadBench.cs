@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Service.Infrastructure;
 using Registry.Bench.Seed;
 
 namespace Registry.Bench.Load;
@@ -16,13 +19,15 @@ public static class LoadBench
             seeded = seeded with { Database = Path.GetFullPath(database) };
         }
 
-        await using var host = new BenchHost(seeded);
+        await using var host = new BenchHost(seeded, TelemetrySettings(arguments));
         var data = seeded is null ? $"consents={arguments.Consents} (granted through the API)" : $"seeded={seeded.Database} records={seeded.Records} consents={seeded.Consents.Count}";
         Console.WriteLine($"cores={Environment.ProcessorCount} concurrency={arguments.Concurrency} prewarm={arguments.PreWarm.TotalSeconds}s warmup={arguments.WarmUp.TotalSeconds}s window={arguments.Window.TotalSeconds}s reps={arguments.Repetitions} {data} server={host.Address} (in-process Kestrel, h2c; CPU, allocations and RSS are the whole process: client and server together)");
         var scenario = seeded is null
             ? await BenchScenario.CreateAsync(host, arguments.Consents, arguments.RecordEvery, stop.Token)
             : BenchScenario.FromManifest(seeded);
-        var runner = new LoadRunner(host, scenario, arguments.Concurrency);
+        Console.WriteLine(SdkState(host, arguments));
+        using var view = arguments.ServiceView ? new ServiceView(host) : null;
+        var runner = new LoadRunner(host, scenario, arguments.Concurrency, view);
         var results = new List<RunResult>();
         if (arguments.PreWarm > TimeSpan.Zero)
         {
@@ -48,5 +53,41 @@ public static class LoadBench
         Console.WriteLine();
         Console.WriteLine(BenchReport.Summary(results));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"audited checks: {runner.AuditedChecksSoFar} of a capacity of {runner.AuditedCapacity}"));
+    }
+
+    private static Dictionary<string, string?> TelemetrySettings(BenchArguments arguments)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (!arguments.TelemetrySdk)
+        {
+            settings["OTEL_SDK_DISABLED"] = "true";
+        }
+
+        if (arguments.OtlpEndpoint is { } endpoint)
+        {
+            settings["Registry:Telemetry:OtlpEndpoint"] = endpoint;
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// Whether anything listens to the service's instruments and spans before the bench's own view starts: the
+    /// OpenTelemetry SDK's meter and tracer providers, unless <c>--telemetry-sdk off</c>.
+    /// </summary>
+    private static string SdkState(BenchHost host, BenchArguments arguments)
+    {
+        var scope = host.Services.GetRequiredService<IMeterFactory>();
+        _ = host.Services.GetRequiredService<Service.Checks.CheckMetrics>(); // its instruments exist from its first use on
+        var enabled = false;
+        using (var probe = new MeterListener())
+        {
+            probe.InstrumentPublished = (instrument, _) =>
+                enabled |= instrument.Meter.Scope == scope && instrument.Name == Service.Checks.CheckMetrics.ChecksName && instrument.Enabled;
+            probe.Start();
+        }
+
+        var tracing = host.Services.GetRequiredService<RegistryActivitySource>().Source.HasListeners();
+        return $"telemetry: sdk={(arguments.TelemetrySdk ? "on" : "off")} otlp={arguments.OtlpEndpoint ?? "none"} service-view={(arguments.ServiceView ? "on" : "off")}; before the view: registry.checks listened to={enabled}, spans listened to={tracing}";
     }
 }

@@ -9,7 +9,7 @@ namespace Registry.Bench.Load;
 /// Keeps <c>concurrency</c> calls in flight for a warm-up and then a measured window, and reports the calls
 /// completed in the window, their rate and latency percentiles. Stops by itself.
 /// </summary>
-public sealed class LoadRunner(BenchHost host, BenchScenario scenario, int concurrency)
+public sealed class LoadRunner(BenchHost host, BenchScenario scenario, int concurrency, ServiceView? view = null)
 {
     private readonly CheckService.CheckServiceClient _checks = new(BenchChannel.Create(host.Address, scenario.PartnerKey));
     private readonly AuditService.AuditServiceClient _auditor = new(BenchChannel.Create(host.Address, scenario.AuditorKey));
@@ -29,8 +29,10 @@ public sealed class LoadRunner(BenchHost host, BenchScenario scenario, int concu
         host.Batches.Reset();
         var workers = Enumerable.Range(0, concurrency).Select(w => WorkAsync(loadCase, w, measureFrom, measureTo, cancellationToken)).ToArray();
         var cpu = CpuDuringAsync(measureFrom, measureTo, cancellationToken);
+        var service = view?.ReadAsync(measureFrom, measureTo, cancellationToken);
         var perWorker = await Task.WhenAll(workers);
         var (cpuTime, allocated, rss) = await cpu;
+        var serviceReading = service is null ? null : await service;
         var batches = host.Batches.Reset();
         var latencies = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
         var errors = perWorker.Sum(w => w.Errors);
@@ -38,7 +40,10 @@ public sealed class LoadRunner(BenchHost host, BenchScenario scenario, int concu
         return new RunResult(loadCase, repetition, calls, errors, calls / window.TotalSeconds,
             calls == 0 ? double.NaN : latencies.Average(), Percentile(latencies, 0.50), Percentile(latencies, 0.99), batches, LoadAverage(),
             cpuTime.TotalSeconds / window.TotalSeconds, calls == 0 ? double.NaN : cpuTime.TotalMilliseconds / calls,
-            calls == 0 ? double.NaN : (double)allocated / calls, rss / 1e6);
+            calls == 0 ? double.NaN : (double)allocated / calls, rss / 1e6)
+        {
+            Service = serviceReading,
+        };
     }
 
     /// <summary>

@@ -9,4 +9,7 @@ public sealed record RunResult(
     IReadOnlyList<int> BatchSizes, string LoadAverage, double CpuCores, double CpuMsPerCall, double AllocatedBytesPerCall, double RssMb)
 {
     public AuditMode Mode => Case.Mode;
+
+    /// <summary>The service's own metrics over the same window (<see cref="ServiceView"/>); null with <c>--service-view off</c>.</summary>
+    public ServiceView.Reading? Service { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Registry.Bench.Seed;
 /// The table, the columns and each value's conversion come from the EF Core model (the same type mappings that
 /// <c>SaveChanges</c> uses to build its parameters), so a column added to the entity is written without touching this.
 /// </summary>
-public sealed class BulkTableWriter<TEntity> : IDisposable
+public sealed class BulkTableWriter<TEntity> : IRowWriter<TEntity>
     where TEntity : class
 {
     private readonly DbCommand _command;
@@ -67,6 +67,11 @@ public sealed class BulkTableWriter<TEntity> : IDisposable
 
         _command.ExecuteNonQuery();
         Rows++;
+    }
+
+    /// <summary>Nothing to finish: each row is inserted by its own execution of the prepared command.</summary>
+    public void Complete()
+    {
     }
 
     public void Dispose() => _command.Dispose();

@@ -8,7 +8,7 @@ namespace Registry.Bench.Seed;
 /// maintains one under random inserts (stack.md: 280k rows/s against 65–150k). Primary keys and UNIQUE constraints
 /// (<c>sqlite_autoindex_*</c>, no SQL) stay. <see cref="Restore"/> then checks that the schema equals the migrated one.
 /// </summary>
-public sealed class SecondaryIndexes
+public sealed class SecondaryIndexes : IDeferredIndexes
 {
     private readonly DbConnection _connection;
     private readonly List<(string Name, string Sql)> _dropped = [];

@@ -11,7 +11,7 @@ namespace Registry.Service.Tests.Audit;
 /// pending entries. On PostgreSQL a change can wait that long for a row lock held by another replica's transaction (the
 /// loser of the bootstrap race waits for the winner's partner row, and meanwhile its own sequencer, kept out by the writer,
 /// cannot renew the lease). The writer must not fail the call for it: the entry is still recorded. Found by
-/// <c>ReplicaConsistencyTests.Start_…</c> (docs/reliability.md, "Still open in issue 11"); here two in-process hosts with fake
+/// <c>Replicas/ReplicaStartTests</c> (docs/reliability.md, "Still open in issue 11"); here two in-process hosts with fake
 /// clocks on one PostgreSQL database make it happen every time. (On SQLite it cannot: the writer's transaction holds the
 /// file's write lock from its start, so no other replica numbers anything meanwhile.)
 /// </summary>

@@ -7,7 +7,8 @@ using RecordStatus = Registry.Service.Records.RecordStatus;
 
 namespace Registry.Service.Tests.Checks;
 
-public sealed class CheckGrpcServiceTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
+/// <remarks>Runs on SQLite; the same tests run on PostgreSQL in Postgres/OnPostgresTests.cs.</remarks>
+public class CheckGrpcServiceTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
 {
     private readonly RegistryScenario _scenario = new(factory);
     private static readonly DateOnly Today = DateOnly.FromDateTime(RegistryAppFactory.StartTime.UtcDateTime);

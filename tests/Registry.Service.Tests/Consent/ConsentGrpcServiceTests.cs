@@ -6,7 +6,8 @@ using Registry.Service.Tests.Infrastructure;
 
 namespace Registry.Service.Tests.Consent;
 
-public sealed class ConsentGrpcServiceTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
+/// <remarks>Runs on SQLite; the same tests run on PostgreSQL in Postgres/OnPostgresTests.cs.</remarks>
+public class ConsentGrpcServiceTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
 {
     private readonly RegistryScenario _scenario = new(factory);
 

@@ -5,7 +5,8 @@ using Registry.Service.Tests.Infrastructure;
 namespace Registry.Service.Tests.Consent;
 
 /// <summary>Every refusal reason of spec §3, through the real Check RPC.</summary>
-public sealed class ConsentRefusalTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
+/// <remarks>Runs on SQLite; the same tests run on PostgreSQL in Postgres/OnPostgresTests.cs.</remarks>
+public class ConsentRefusalTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
 {
     private readonly RegistryScenario _scenario = new(factory);
 

@@ -1,19 +1,20 @@
 using Grpc.Core;
 using Registry.Protos.V1;
-using Registry.Service.Tests.Audit;
 using Registry.Service.Tests.Infrastructure;
 using static Registry.Service.Tests.Import.ImportStream;
 
 namespace Registry.Service.Tests.Import;
 
 /// <summary>
-/// ImportRecords through the real gRPC pipeline on a real SQLite file: each batch applied atomically and idempotently by
+/// ImportRecords through the real gRPC pipeline on a real database: each batch applied atomically and idempotently by
 /// record key, counted in its import job, audited; the service validates every row again; a dry run writes nothing.
+/// Every scenario runs on each provider's import path (<see cref="SqliteImportRecordsTests"/>: prepared statements row
+/// by row; <see cref="PostgresImportRecordsTests"/>: set-based reads and binary COPY), and reads the result back through EF.
 /// </summary>
-public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
+public abstract class ImportRecordsTests(RegistryAppFactory factory)
 {
     private readonly RegistryScenario _scenario = new(factory);
-    private readonly AuditTestLog _log = new(factory);
+    private readonly ImportedData _data = new(factory);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -33,13 +34,12 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
         Assert.All(responses, r => Assert.Equal(0, r.Updated + r.Unchanged + r.Rejected));
         var importId = Assert.Single(responses.Select(r => r.ImportId).Distinct());
         Assert.StartsWith("imp_", importId, StringComparison.Ordinal);
-        Assert.Equal(5, await _log.ScalarAsync<long>($"SELECT COUNT(*) FROM records WHERE SourceId = '{source}'"));
-        Assert.Equal(5, await _log.ScalarAsync<long>($"SELECT COUNT(*) FROM record_subjects s JOIN records r ON r.Id = s.RecordId WHERE r.SourceId = '{source}'"));
-        Assert.Equal("completed|2|5|0|0|0", await _log.ScalarAsync<string>(
-            $"SELECT Status || '|' || Batches || '|' || Inserted || '|' || Updated || '|' || Unchanged || '|' || Rejected FROM import_jobs WHERE Id = '{importId}'"));
+        Assert.Equal(5, await _data.CountRecordsAsync(source));
+        Assert.Equal(5, await _data.CountSubjectLinksAsync(source));
+        var job = await _data.JobAsync(importId);
+        Assert.Equal(("completed", 2L, 5L, 0L, 0L, 0L), (job.Status, job.Batches, job.Inserted, job.Updated, job.Unchanged, job.Rejected));
         // The test clock stands still, so the entries share one instant: compare them by detail, not by order.
-        var entries = (await _log.RowsAsync($"Action = 'record.import' AND Detail LIKE 'import={importId};%'"))
-            .ToDictionary(e => (string)e["Detail"]!, e => (string)e["Id"]!);
+        var entries = await _data.EntriesAsync(importId);
         Assert.Equal(
             new[]
             {
@@ -72,13 +72,14 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
         var source = Source();
         var rows = Enumerable.Range(1, 20).Select(i => Row(i + 1, $"c{i}", TestKeys.NewH1(), sourceId: source)).ToArray();
         await RunAsync(_scenario.Admin, [Batch(1, rows)]);
-        var before = await _log.ScalarAsync<string>($"SELECT group_concat(Version || UpdatedAt, ',') FROM records WHERE SourceId = '{source}'");
+        var before = (await _data.RecordsAsync(source)).Select(r => (r.Version, r.UpdatedAt)).ToList();
 
         var again = await RunAsync(_scenario.Admin, [Batch(1, rows)]);
 
         var response = Assert.Single(again);
         Assert.Equal((0, 0, 20, 0), (response.Inserted, response.Updated, response.Unchanged, response.Rejected));
-        Assert.Equal(before, await _log.ScalarAsync<string>($"SELECT group_concat(Version || UpdatedAt, ',') FROM records WHERE SourceId = '{source}'"));
+        Assert.Equal(20, before.Count);
+        Assert.Equal(before, (await _data.RecordsAsync(source)).Select(r => (r.Version, r.UpdatedAt)));
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
         Assert.Contains("is in the future", response.Rejections.Single(r => r.Line == 7).Reason, StringComparison.Ordinal);
         Assert.Contains("line 2", response.Rejections.Single(r => r.Line == 13).Reason, StringComparison.Ordinal);
         Assert.All(response.Rejections, r => Assert.InRange(r.Reason.Length, 10, 200));
-        Assert.Equal(1, await _log.ScalarAsync<long>($"SELECT COUNT(*) FROM records WHERE SourceId = '{source}'"));
+        Assert.Equal(1, await _data.CountRecordsAsync(source));
     }
 
     [Fact]
@@ -160,8 +161,8 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
         var source = Source();
         var existing = Row(2, "c1", TestKeys.NewH1(), sourceId: source);
         await RunAsync(_scenario.Admin, [Batch(1, [existing])]);
-        var auditBefore = await _log.ScalarAsync<long>("SELECT COUNT(*) FROM audit_entries");
-        var jobsBefore = await _log.ScalarAsync<long>("SELECT COUNT(*) FROM import_jobs");
+        var auditBefore = await _data.CountAuditEntriesAsync();
+        var jobsBefore = await _data.CountJobsAsync();
 
         var responses = await RunAsync(_scenario.Admin, [Batch(1, [
             With(existing.Clone(), r => r.Status = RecordStatus.Expired),
@@ -172,10 +173,9 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
         Assert.Equal((1, 1, 0, 1), (response.Inserted, response.Updated, response.Unchanged, response.Rejected));
         Assert.Equal(string.Empty, response.AuditEntryId);
         Assert.Equal(string.Empty, response.ImportId);
-        Assert.Equal(1, await _log.ScalarAsync<long>($"SELECT COUNT(*) FROM records WHERE SourceId = '{source}'"));
-        Assert.Equal("Active", await _log.ScalarAsync<string>($"SELECT Status FROM records WHERE SourceId = '{source}'"));
-        Assert.Equal(auditBefore, await _log.ScalarAsync<long>("SELECT COUNT(*) FROM audit_entries"));
-        Assert.Equal(jobsBefore, await _log.ScalarAsync<long>("SELECT COUNT(*) FROM import_jobs"));
+        Assert.Equal(Records.RecordStatus.Active, Assert.Single(await _data.RecordsAsync(source)).Status);
+        Assert.Equal(auditBefore, await _data.CountAuditEntriesAsync());
+        Assert.Equal(jobsBefore, await _data.CountJobsAsync());
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
         var rejection = Assert.Single(response.Rejections);
         Assert.Equal(("status", 2L), (rejection.Field, rejection.Line));
         Assert.Contains("expunged", rejection.Reason, StringComparison.Ordinal);
-        Assert.Equal("Expunged", await _log.ScalarAsync<string>($"SELECT Status FROM records WHERE SourceId = '{source}'"));
+        Assert.Equal(Records.RecordStatus.Expunged, Assert.Single(await _data.RecordsAsync(source)).Status);
     }
 
     [Fact]
@@ -202,13 +202,16 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => RunAsync(_scenario.Admin, [
             Batch(1, [Row(2, "first", TestKeys.NewH1(), sourceId: source)]),
-            Batch(2, tooMany)]));
+            Batch(2, tooMany)], sourceName: $"{source}.csv"));
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains("1..1000 rows", ex.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(1, await _log.ScalarAsync<long>($"SELECT COUNT(*) FROM records WHERE SourceId = '{source}'"));
-        Assert.Equal(1, await _log.ScalarAsync<long>(
-            $"SELECT COUNT(*) FROM import_jobs j WHERE Status = 'interrupted' AND Inserted = 1 AND EXISTS (SELECT 1 FROM audit_entries e WHERE e.Detail = 'import=' || j.Id || ';batch=1;inserted=1;updated=0;unchanged=0;rejected=0') AND (SELECT COUNT(*) FROM records WHERE SourceId = '{source}') = 1"));
+        Assert.Equal(1, await _data.CountRecordsAsync(source));
+        var job = await _data.JobOfSourceAsync($"{source}.csv");
+        Assert.Equal(("interrupted", 1L, 1L), (job.Status, job.Batches, job.Inserted));
+        Assert.Equal(
+            [$"import={job.Id};batch=1;inserted=1;updated=0;unchanged=0;rejected=0", $"import={job.Id};interrupted;batches=1;inserted=1;updated=0;unchanged=0;rejected=0", $"import={job.Id};started;source={source}.csv"],
+            (await _data.EntriesAsync(job.Id)).Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -222,7 +225,7 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains("must increase", ex.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(1, await _log.ScalarAsync<long>($"SELECT COUNT(*) FROM records WHERE SourceId = '{source}'"));
+        Assert.Equal(1, await _data.CountRecordsAsync(source));
     }
 
     [Fact]
@@ -243,12 +246,12 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
     [InlineData("a\nb")]
     public async Task Import_ABadSourceName_IsInvalidAndOpensNoJob(string sourceName)
     {
-        var jobsBefore = await _log.ScalarAsync<long>("SELECT COUNT(*) FROM import_jobs");
+        var jobsBefore = await _data.CountJobsAsync();
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => RunAsync(_scenario.Admin, [Batch(1, [Row(2, "a", TestKeys.NewH1())])], sourceName: sourceName));
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        Assert.Equal(jobsBefore, await _log.ScalarAsync<long>("SELECT COUNT(*) FROM import_jobs"));
+        Assert.Equal(jobsBefore, await _data.CountJobsAsync());
     }
 
     [Fact]
@@ -262,7 +265,142 @@ public sealed class ImportRecordsTests(RegistryAppFactory factory) : IClassFixtu
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
     }
 
+    [Fact]
+    public async Task Import_NewRecords_ReadBackThroughEfExactlyAsImported()
+    {
+        var source = Source();
+        var (h1, iin, nameDob) = (TestKeys.NewH1(), TestKeys.NewH1(), TestKeys.NewH1());
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var full = Row(2, "c1", h1, sourceId: source);
+        var sparse = With(Row(3, "c2", iin, RecordStatus.Expired, sourceId: source), r =>
+        {
+            r.Category = RecordCategory.ProtectiveOrder;
+            (r.Article, r.Region, r.Court) = ("", "", "");
+            r.EffectiveFrom = null;
+            r.ExpiresAt = new Google.Type.Date { Year = 2027, Month = 5, Day = 1 };
+            r.Identities.Add(new HashedIdentity { Kind = IdentityKind.NameDob, H1 = Google.Protobuf.ByteString.CopyFrom(nameDob) });
+        });
+
+        await RunAsync(_scenario.Admin, [Batch(1, [full, sparse])]);
+
+        var records = await _data.RecordsAsync(source);
+        Assert.Equal(2, records.Count);
+        var (first, second) = (records[0], records[1]);
+        Assert.Equal(
+            (Records.RecordCategory.CriminalConviction, "ст. 106 ч.2 УК РК", "KZ-71", "Межрайонный суд \"по уголовным делам\"\nг. Астаны"),
+            (first.Category, first.Article, first.Region, first.Court));
+        Assert.Equal((new DateOnly(2024, 3, 2), new DateOnly(2024, 3, 2), (DateOnly?)null, Records.RecordStatus.Active),
+            (first.DecisionDate, first.EffectiveFrom, first.ExpiresAt, first.Status));
+        Assert.Equal((Records.RecordCategory.ProtectiveOrder, (string?)null, (string?)null, (string?)null),
+            (second.Category, second.Article, second.Region, second.Court));
+        Assert.Equal((new DateOnly(2024, 3, 2), (DateOnly?)null, new DateOnly(2027, 5, 1), Records.RecordStatus.Expired),
+            (second.DecisionDate, second.EffectiveFrom, second.ExpiresAt, second.Status));
+        Assert.All(records, r =>
+        {
+            Assert.Equal((now, now, DateTimeKind.Utc), (r.CreatedAt, r.UpdatedAt, r.CreatedAt.Kind));
+            Assert.NotEqual(Guid.Empty, r.Version);
+        });
+        Assert.NotEqual(first.Version, second.Version);
+        Assert.Equal([Link(h1)], first.Subjects.Select(s => (Convert.ToHexString(s.SubjectKey), s.SubjectKeyId)));
+        Assert.Equal(new[] { Link(iin), Link(nameDob) }.Order(), second.Subjects.Select(s => (Convert.ToHexString(s.SubjectKey), s.SubjectKeyId)).Order());
+    }
+
+    [Fact]
+    public async Task Import_ThenASummaryCheck_FindsTheRecordsWithTheirCategoriesAndDates()
+    {
+        var source = Source();
+        var h1 = TestKeys.NewH1();
+        var order = new Google.Type.Date { Year = 2026, Month = 11, Day = 1 };
+        await RunAsync(_scenario.Admin, [Batch(1, [
+            Row(2, "conviction", h1, sourceId: source),
+            With(Row(3, "order", h1, sourceId: source), r =>
+            {
+                (r.Category, r.DecisionDate, r.EffectiveFrom) = (RecordCategory.ProtectiveOrder, order, order);
+                r.ExpiresAt = new Google.Type.Date { Year = 2027, Month = 1, Day = 1 };
+            }),
+            Row(4, "overturned", h1, RecordStatus.Overturned, sourceId: source)])]);
+        var key = await _scenario.CreatePartnerKeyAsync();
+        var consentId = await _scenario.GrantAsync(key, h1, scope: ConsentScope.Summary);
+
+        var response = await _scenario.Checks(key).CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct);
+
+        Assert.Equal(CheckOutcome.RecordFound, response.Outcome);
+        Assert.True(response.Summary.ProtectiveOrderInForce);
+        Assert.Equal(
+            new Dictionary<RecordCategory, (int, Google.Type.Date)>
+            {
+                [RecordCategory.CriminalConviction] = (1, DecisionDate),
+                [RecordCategory.ProtectiveOrder] = (1, order),
+            },
+            response.Summary.Categories.ToDictionary(c => c.Category, c => (c.Count, c.LatestDecisionDate)));
+    }
+
+    [Fact]
+    public async Task Import_AMixedBatch_AppliesEachRowToItsOwnRecord()
+    {
+        var source = Source();
+        var h = Enumerable.Range(0, 7).Select(_ => TestKeys.NewH1()).ToArray();
+        await RunAsync(_scenario.Admin, [Batch(1, [
+            Row(2, "a", h[0], sourceId: source), Row(3, "b", h[1], sourceId: source), Row(4, "c", h[2], sourceId: source),
+            Row(5, "d", h[3], sourceId: source)])]);
+        await _scenario.Admin.ExpungeRecordAsync(new ExpungeRecordRequest { SourceId = source, CaseNumber = "d", Reason = "court order" }, cancellationToken: Ct);
+        var before = (await _data.RecordsAsync(source)).ToDictionary(r => r.CaseNumber);
+
+        var response = Assert.Single(await RunAsync(_scenario.Admin, [Batch(2, [
+            Row(12, "e", h[4], sourceId: source),
+            Row(13, "a", h[0], sourceId: source),
+            Row(14, "b", h[1], RecordStatus.Overturned, sourceId: source),
+            Row(15, "c", h[5], sourceId: source),
+            Row(16, "d", h[3], sourceId: source),
+            Row(17, "f", h[6], sourceId: source)])]));
+
+        Assert.Equal((2, 2, 1, 1), (response.Inserted, response.Updated, response.Unchanged, response.Rejected));
+        Assert.Equal("16:status", Assert.Single(response.Rejections.Select(r => $"{r.Line}:{r.Field}")));
+        var after = (await _data.RecordsAsync(source)).ToDictionary(r => r.CaseNumber);
+        Assert.Equal(["a", "b", "c", "d", "e", "f"], after.Keys);
+        Assert.Equal(
+            [Records.RecordStatus.Active, Records.RecordStatus.Overturned, Records.RecordStatus.Active, Records.RecordStatus.Expunged,
+             Records.RecordStatus.Active, Records.RecordStatus.Active],
+            after.Values.Select(r => r.Status));
+        Assert.Equal([Link(h[0]), Link(h[1]), Link(h[5]), Link(h[3]), Link(h[4]), Link(h[6])],
+            after.Values.Select(r => Assert.Single(r.Subjects)).Select(s => (Convert.ToHexString(s.SubjectKey), s.SubjectKeyId)));
+        Assert.Equal(before["a"].Version, after["a"].Version);
+        Assert.Equal(before["d"].Version, after["d"].Version);
+        Assert.NotEqual(before["b"].Version, after["b"].Version);
+        Assert.NotEqual(before["c"].Version, after["c"].Version);
+    }
+
+    [Fact]
+    public async Task Import_ABatchFailingInItsLastWrite_AppliesNothingOfItAndTheJobCountsOnlyTheBatchesBefore()
+    {
+        var source = Source();
+        var (a, b, refused) = (TestKeys.NewH1(), TestKeys.NewH1(), TestKeys.NewH1());
+        await RunAsync(_scenario.Admin, [Batch(1, [Row(2, "a", a, sourceId: source), Row(3, "b", b, sourceId: source)])]);
+        await _data.RefuseLinksToAsync(_data.KeyOf(refused).Value);
+
+        // Batch 2 updates b, then inserts c and d (whose link the database refuses): the failure comes after the others.
+        var ex = await Assert.ThrowsAsync<RpcException>(() => RunAsync(_scenario.Admin, [
+            Batch(1, [Row(2, "e", TestKeys.NewH1(), sourceId: source)]),
+            Batch(2, [Row(3, "b", b, RecordStatus.Overturned, sourceId: source), Row(4, "c", TestKeys.NewH1(), sourceId: source),
+                Row(5, "d", refused, sourceId: source)])], sourceName: $"{source}.csv"));
+
+        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+        var records = await _data.RecordsAsync(source);
+        Assert.Equal(["a", "b", "e"], records.Select(r => r.CaseNumber));
+        Assert.All(records, r => Assert.Equal(Records.RecordStatus.Active, r.Status));
+        Assert.Equal(3, await _data.CountSubjectLinksAsync(source));
+        var job = await _data.JobOfSourceAsync($"{source}.csv");
+        Assert.Equal(("interrupted", 1L, 1L, 0L), (job.Status, job.Batches, job.Inserted, job.Updated));
+        Assert.DoesNotContain((await _data.EntriesAsync(job.Id)).Keys, d => d.Contains(";batch=2;", StringComparison.Ordinal));
+    }
+
     private static string Source() => "T" + Guid.NewGuid().ToString("N")[..12];
+
+    private (string Key, string KeyId) Link(byte[] h1)
+    {
+        var key = _data.KeyOf(h1);
+        return (Convert.ToHexString(key.Value), key.KeyId);
+    }
 
     private static RecordRow With(RecordRow row, Action<RecordRow> change)
     {

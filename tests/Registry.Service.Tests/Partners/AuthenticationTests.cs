@@ -5,7 +5,8 @@ using Registry.Service.Tests.Infrastructure;
 namespace Registry.Service.Tests.Partners;
 
 /// <summary>API keys and roles (spec §7) through the real pipeline.</summary>
-public sealed class AuthenticationTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
+/// <remarks>Runs on SQLite; the same tests run on PostgreSQL in Postgres/OnPostgresTests.cs.</remarks>
+public class AuthenticationTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
 {
     private readonly RegistryScenario _scenario = new(factory);
 
