@@ -9,6 +9,7 @@ namespace Registry.Service.Tests.Audit;
 /// A real service process killed (SIGKILL) while several clients check continuously: after a restart, every check a
 /// client saw answered has its audit entry (the receipt it was given, with its request id), and the log verifies.
 /// </summary>
+[Collection(ServiceProcessTests.Name)]
 public sealed class AuditKillTests : IAsyncDisposable
 {
     private const int Clients = 4;

@@ -12,6 +12,7 @@ namespace Registry.Service.Tests.Import;
 /// A real service process killed (SIGKILL) in the middle of a large import leaves whole batches only, each with its job
 /// counts and its audit entry; running the same import again on a restarted service ends with exactly the right records.
 /// </summary>
+[Collection(ServiceProcessTests.Name)]
 public sealed class ImportKillTests : IAsyncDisposable
 {
     private const int BatchSize = 250;

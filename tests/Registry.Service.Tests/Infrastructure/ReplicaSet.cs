@@ -11,8 +11,8 @@ namespace Registry.Service.Tests.Infrastructure;
 /// </summary>
 public sealed class ReplicaSet : IAsyncDisposable
 {
-    // A deadline, not a wait: a fresh database migrates in ~2 s on a quiet machine but took ~40 s with a load average of 25.
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    // A deadline, not a wait: three replicas start in ~10 s on a quiet machine, but took 84 s with a load average of 35.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private readonly string _directory;
     private readonly List<ServiceProcess> _processes = [];
 

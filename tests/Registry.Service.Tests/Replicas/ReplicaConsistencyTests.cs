@@ -8,12 +8,14 @@ using static Registry.Service.Tests.Replicas.ReplicaCalls;
 namespace Registry.Service.Tests.Replicas;
 
 /// <summary>
-/// Three replicas on one database (docs/architecture.md): a key revoked or a partner suspended through one replica is
+/// Three replicas started at the same moment on one empty database migrate it once and create one admin key; then
+/// (docs/architecture.md) a key revoked or a partner suspended through one replica is
 /// refused by the others within <c>Registry:ApiKeys:CacheDuration</c> (5 s, the documented bound, measured here); a
 /// consent revoked, or a record imported, corrected or expunged, holds for the very next check on any other replica
 /// (bound zero); concurrent checks on all of them never use a consent more than <c>max_uses</c> times; and what they
 /// all write is one log that verifies on each.
 /// </summary>
+[Collection(ServiceProcessTests.Name)]
 public sealed class ReplicaConsistencyTests(SharedReplicaSets sets, ITestOutputHelper output) : IClassFixture<SharedReplicaSets>
 {
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5); // ApiKeyOptions' default, which ServiceProcess keeps
@@ -21,6 +23,32 @@ public sealed class ReplicaConsistencyTests(SharedReplicaSets sets, ITestOutputH
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory(Timeout = 240_000)]
+    [InlineData(ReplicaProvider.Sqlite)]
+    [InlineData(ReplicaProvider.Postgres)]
+    public async Task Start_ThreeReplicasAtOnceOnAnEmptyDatabase_MigrateItOnceAndAllServe(ReplicaProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var (replicas, r, adminKey) = await sets.GetAsync(provider); // the three were started at the same moment on an empty database
+
+        var db = replicas.Database;
+        Assert.All(r, p => Assert.False(p.HasExited, replicas.Outputs));
+        Assert.All(r, p => Assert.Empty(p.Failures));
+        await Task.WhenAll(r.Select(p => AdminClient(p, adminKey).ListPartnersAsync(new ListPartnersRequest(), cancellationToken: ct).ResponseAsync));
+        var applied = await db.ColumnAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"");
+        Assert.Equal(db.Migrations().Order(StringComparer.Ordinal), applied);
+        Assert.Equal(1, await db.ScalarAsync("SELECT COUNT(*) FROM partners WHERE Role = 'Admin'"));
+        Assert.Equal(1, await db.ScalarAsync("SELECT COUNT(*) FROM api_keys k JOIN partners p ON p.Id = k.PartnerId WHERE p.Role = 'Admin'"));
+
+        // A replica that lost the race to the unique name may have recorded its attempt as refused; one succeeded.
+        const string bootstrap = "SELECT COUNT(*) FROM audit_entries WHERE Action = 'partner.create' AND PartnerId IS NULL";
+        Assert.Equal(1, await db.ScalarAsync(bootstrap + " AND Outcome = 'ok'"));
+        var refused = await db.ScalarAsync(bootstrap + " AND Outcome <> 'ok'");
+        Assert.Equal(refused, await db.ScalarAsync(bootstrap + " AND Outcome = 'refused' AND Reason = 'PARTNER_EXISTS'"));
+        output.WriteLine($"{provider}: 3 replicas started at once; {applied.Count} migration(s) applied once; 1 admin key; {refused} lost bootstrap race(s) recorded as refused");
+    }
 
     [Theory(Timeout = 240_000)]
     [InlineData(ReplicaProvider.Sqlite)]

@@ -11,6 +11,7 @@ namespace Registry.Service.Tests.Replicas;
 /// lease once it expires, numbers the entries the others wrote meanwhile after everything numbered before, and the
 /// whole log verifies on every survivor (docs/audit.md, "Sequencing").
 /// </summary>
+[Collection(ServiceProcessTests.Name)]
 public sealed class ReplicaSequencerTests(PostgresServer postgres, ITestOutputHelper output)
 {
     // ServiceProcess runs the sequencer every 200 ms with a lease of 1.5 s.
