@@ -5,8 +5,7 @@ using Registry.Service.Tests.Infrastructure;
 namespace Registry.Service.Tests.Checks;
 
 /// <summary>A retried check (same request id) is answered again without using the consent again.</summary>
-/// <remarks>Runs on SQLite; the same tests run on PostgreSQL in Postgres/OnPostgresTests.cs.</remarks>
-public class CheckRepeatTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
+public sealed class CheckRepeatTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
 {
     private readonly RegistryScenario _scenario = new(factory);
 
