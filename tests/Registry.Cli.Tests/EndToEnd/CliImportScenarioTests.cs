@@ -13,21 +13,28 @@ using Registry.Service.Records;
 
 namespace Registry.Cli.Tests.EndToEnd;
 
-/// <summary><c>registry import</c> on real files against the real service: counts, idempotence, dry run, rejects, exit codes.</summary>
-public sealed class CliImportScenarioTests : IClassFixture<ServiceFixture>, IDisposable
+/// <summary>
+/// <c>registry import</c> on real files against the real service: counts, idempotence, dry run, rejects, exit codes. Each
+/// scenario runs on SQLite (<see cref="SqliteCliImportScenarioTests"/>) and PostgreSQL (<see cref="PostgresCliImportScenarioTests"/>).
+/// </summary>
+public abstract class CliImportScenarioTests : IDisposable
 {
     private readonly ServiceFixture _fixture;
     private readonly CliHarness _cli;
     private readonly ImportTestFiles _files = new();
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
 
-    public CliImportScenarioTests(ServiceFixture fixture)
+    protected CliImportScenarioTests(ServiceFixture fixture)
     {
         _fixture = fixture;
         _cli = fixture.CreateCli();
     }
 
-    public void Dispose() => _files.Dispose();
+    public void Dispose()
+    {
+        _files.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Import_Sample_InsertsTheGoodRowsAndWritesTheBadOnesToTheRejectsFile()

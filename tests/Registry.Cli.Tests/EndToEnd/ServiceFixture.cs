@@ -12,9 +12,9 @@ namespace Registry.Cli.Tests.EndToEnd;
 
 /// <summary>
 /// The real Registry.Service in-process on a SQLite file of its own (one per test class), in Development, with the
-/// bootstrap admin key written to a temp file.
+/// bootstrap admin key written to a temp file. <see cref="PostgresServiceFixture"/> runs it on PostgreSQL instead.
 /// </summary>
-public sealed class ServiceFixture : WebApplicationFactory<ServiceProgram>
+public class ServiceFixture : WebApplicationFactory<ServiceProgram>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("registry-cli-e2e-").FullName;
 
@@ -43,14 +43,20 @@ public sealed class ServiceFixture : WebApplicationFactory<ServiceProgram>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Registry:Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
-        builder.UseSetting("Registry:Database:SqlitePath", DatabasePath);
+        ConfigureDatabase(builder);
         builder.UseSetting("Registry:Bootstrap:AdminKeyFile", AdminKeyFile);
         builder.UseSetting("Registry:SubjectKey:Secret", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         // Keys are revoked in the scenarios; do not let the verified-key cache hide that for seconds.
         builder.UseSetting("Registry:ApiKeys:CacheDuration", "00:00:00");
         builder.UseSetting("Registry:ApiKeys:BcryptWorkFactor", "4");
+    }
+
+    /// <summary>Points the service at its database: the SQLite file at <see cref="DatabasePath"/>.</summary>
+    protected virtual void ConfigureDatabase(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Registry:Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Registry", $"Data Source={DatabasePath}");
+        builder.UseSetting("Registry:Database:SqlitePath", DatabasePath);
     }
 
     protected override void Dispose(bool disposing)

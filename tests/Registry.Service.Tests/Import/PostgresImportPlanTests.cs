@@ -1,6 +1,11 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Registry.Service.Identity;
 using Registry.Service.Import;
+using Registry.Service.Infrastructure;
+using Registry.Service.Records;
 
 namespace Registry.Service.Tests.Import;
 
@@ -8,6 +13,7 @@ namespace Registry.Service.Tests.Import;
 /// Every statement of the PostgreSQL import path that reads or changes existing rows is index-driven on a registry of
 /// realistic size, for a full batch (1,000 keys), both as planned for the batch's values and as the generic plan that
 /// auto-prepared statements switch to: these tests read PostgreSQL's plan (<c>EXPLAIN</c>) of the exact SQL the path runs.
+/// And the path turns PostgreSQL's JIT off on its connection (see <see cref="PostgresRecordImportCommands.NoJitSql"/>).
 /// </summary>
 public sealed partial class PostgresImportPlanTests : IClassFixture<PostgresImportPlanTests.Registry>
 {
@@ -59,6 +65,26 @@ public sealed partial class PostgresImportPlanTests : IClassFixture<PostgresImpo
 
         Assert.Matches(@"Index Scan using ""PK_record_subjects"" on record_subjects", plan);
         Assert.DoesNotMatch(AnyScan(), plan);
+    }
+
+    [Fact]
+    public async Task Classify_ABatch_TurnsJitOffOnItsConnection()
+    {
+        await using var db = await _registry.Factory.Services.GetRequiredService<IDbContextFactory<RegistryDbContext>>().CreateDbContextAsync(Ct);
+        await db.Database.OpenConnectionAsync(Ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var on = new NpgsqlCommand("SET jit = on", connection))
+        {
+            await on.ExecuteNonQueryAsync(Ct);
+        }
+
+        using var sut = new PostgresRecordImportCommands(connection, db.Model);
+
+        sut.Classify([new ImportRow(2, "SRC1", "C-1", RecordCategory.CriminalConviction, null, null, null, new DateOnly(2024, 1, 1), null, null,
+            RecordStatus.Active, [new SubjectKey(new byte[32], "test1")])], []);
+
+        await using var show = new NpgsqlCommand("SHOW jit", connection);
+        Assert.Equal("off", await show.ExecuteScalarAsync(Ct));
     }
 
     /// <summary>An array literal of a full batch's values: <paramref name="value"/> of 1..1000, quoted.</summary>
