@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Registry.Client.Transparency;
 using Registry.Service.Infrastructure;
 
@@ -34,7 +35,7 @@ internal sealed class AuditBatchWriter(
 
     private RegistryDbContext? _db;
     private PreparedCommands? _commands;
-    private AuditEntryInsert? _insert;
+    private IAuditEntryInsert? _insert;
 
     public void Write(IReadOnlyList<AuditWriteRequest> batch)
     {
@@ -199,6 +200,7 @@ internal sealed class AuditBatchWriter(
         // Asked now, not at the batch's start: a change may have waited (on a server database, for a row lock another
         // replica holds) past this replica's numbering window, and another replica may have numbered since then.
         var next = sequencing.NumberingFrontier(timeProvider.GetUtcNow())?.Clone();
+        var entries = new List<AuditEntry>(batch.Count);
         foreach (var request in batch)
         {
             if (request.Entry is { } entry)
@@ -210,10 +212,11 @@ internal sealed class AuditBatchWriter(
                     next.Append(entry.LeafHash);
                 }
 
-                _insert!.Execute(entry, transaction);
+                entries.Add(entry);
             }
         }
 
+        _insert!.Execute(entries, transaction);
         return next;
     }
 
@@ -242,7 +245,9 @@ internal sealed class AuditBatchWriter(
             }
 
             _commands = new PreparedCommands(connection);
-            _insert = _commands.Get(static c => new AuditEntryInsert(c));
+            // One statement for the batch's rows where a statement is a round trip (PostgreSQL), one a row elsewhere.
+            // SQL Server keeps the per-row insert: no server here to prove a table-valued alternative on.
+            _insert = _commands.Get<IAuditEntryInsert>(static c => c is NpgsqlConnection npgsql ? new PostgresAuditEntryInsert(npgsql) : new AuditEntryInsert(c));
             _db = db;
             return db;
         }

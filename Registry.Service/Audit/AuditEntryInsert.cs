@@ -10,8 +10,10 @@ namespace Registry.Service.Audit;
 /// row is numbered (sequence and leaf hash) when this replica holds the sequencer lease, and pending otherwise.
 /// Plain ADO.NET rather than EF change tracking: the row is append-only, never read back, and EF's
 /// per-entity snapshot, command batching and result propagation cost more than the insert itself.
+/// One statement a row: on SQLite a statement costs no round trip; on PostgreSQL <see cref="PostgresAuditEntryInsert"/>
+/// sends a batch's rows in one.
 /// </summary>
-internal sealed class AuditEntryInsert : IDisposable
+internal sealed class AuditEntryInsert : IAuditEntryInsert
 {
     private const string Sql =
         "INSERT INTO audit_entries (Id, RecordedAt, PartnerId, KeyId, ActorRole, Action, SubjectKey, SubjectKeyId, " +
@@ -35,8 +37,17 @@ internal sealed class AuditEntryInsert : IDisposable
         ];
     }
 
-    /// <summary>Inserts the row inside <paramref name="transaction"/>; synchronous, on the writer's own thread.</summary>
-    public void Execute(AuditEntry entry, DbTransaction transaction)
+    /// <summary>Inserts the rows inside <paramref name="transaction"/>, one statement each; synchronous, on the writer's own thread.</summary>
+    public void Execute(IReadOnlyList<AuditEntry> entries, DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            Execute(entry, transaction);
+        }
+    }
+
+    private void Execute(AuditEntry entry, DbTransaction transaction)
     {
         _command.Transaction = transaction;
         object?[] values =
@@ -54,4 +65,11 @@ internal sealed class AuditEntryInsert : IDisposable
     }
 
     public void Dispose() => _command.Dispose();
+}
+
+/// <summary>The prepared insert of a batch's audit rows on the writer's connection, chosen by provider in <see cref="AuditBatchWriter"/>.</summary>
+internal interface IAuditEntryInsert : IDisposable
+{
+    /// <summary>Inserts <paramref name="entries"/> inside <paramref name="transaction"/>; synchronous, on the writer's own thread.</summary>
+    void Execute(IReadOnlyList<AuditEntry> entries, DbTransaction transaction);
 }

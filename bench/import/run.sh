@@ -74,9 +74,12 @@ cli_dll="$root/Registry.Cli/bin/Release/net10.0/registry.dll"
 service_dir="$root/Registry.Service/bin/Release/net10.0"
 
 if [ -z "$file" ]; then
-  file="$work/export-$rows-seed$seed$([ "$quirks" = 1 ] && echo -quirks)$([ "$bad" != 0 ] && echo "-bad$bad").csv"
+  suffix=""
+  if [ "$quirks" = 1 ]; then suffix+=-quirks; fi
+  if [ "$bad" != 0 ]; then suffix+="-bad$bad"; fi
+  file="$work/export-$rows-seed$seed$suffix.csv"
   flags=(--rows "$rows" --out "$file" --seed "$seed" --bad-fraction "$bad")
-  [ "$quirks" = 1 ] && flags+=(--quirks)
+  if [ "$quirks" = 1 ]; then flags+=(--quirks); fi
   log "generating $file"
   dotnet "$export_dll" "${flags[@]}" 2>&1 | sed 's/^/  /' >&2
 fi

@@ -10,14 +10,14 @@ reps=3 seconds=12 warmup=5 stats_wait=11 replicas="1,2,3" in_flight=64
 cases="h2-public-key,public-key,h2-check-retry,check-use"
 work="${TMPDIR:-/tmp}/registry-scaling" pg_port=54391 base_port=5291 build=1 reseed=0 keep_pg=0
 records=1000000 consents=100000 pg_bin=/usr/lib/postgresql/15/bin shared_buffers=1GB
-load_below=2 load_deadline=900
+load_below=2 load_deadline=900 service_dir_option=""
 usage() {
   cat <<USAGE
 usage: bench/scaling/run.sh [--reps 3] [--seconds 12] [--warmup 5] [--stats-wait 11] [--replicas 1,2,3] [--in-flight 64]
                             [--cases h2-public-key,public-key,h2-check-retry,check-use] [--work-dir DIR]
                             [--pg-port 54391] [--base-port 5291] [--pg-bin /usr/lib/postgresql/15/bin] [--shared-buffers 1GB]
                             [--records 1000000] [--consents 100000] [--reseed] [--keep-pg] [--no-build]
-                            [--load-below 2] [--load-deadline 900]
+                            [--load-below 2] [--load-deadline 900] [--service-dir DIR]
   Cases (all with --in-flight calls in flight in all, spread over the N replicas):
     h2-public-key   h2load, AuditService/GetPublicKey (no database): the baseline for h2load's cases.
     h2-check-retry  h2load, Check RECORD_FOUND, one body per replica (its own consent and request id): after the
@@ -30,6 +30,8 @@ usage: bench/scaling/run.sh [--reps 3] [--seconds 12] [--warmup 5] [--stats-wait
                 theirs up to 10 s late), and so before the next case.
   --work-dir    holds the PostgreSQL data directory (kept between invocations with --keep-pg, or reused when present),
                 the seeded manifest, the bodies and the logs. The seeded database is reused unless --reseed.
+  --service-dir run the service built in DIR (holding Registry.Service.dll) instead of this tree's Release build,
+                e.g. an older commit's for a before/after.
   --load-below  before the first measured case, wait (at most --load-deadline s) for the 1-minute load average to
                 drop below this; the table's header records what it was.
 USAGE
@@ -53,6 +55,7 @@ while [ $# -gt 0 ]; do
     --reseed) reseed=1; shift ;;
     --keep-pg) keep_pg=1; shift ;;
     --no-build) build=0; shift ;;
+    --service-dir) service_dir_option=$2; shift 2 ;;
     --load-below) load_below=$2; shift 2 ;;
     --load-deadline) load_deadline=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -75,7 +78,8 @@ if [ "$build" = 1 ]; then
   dotnet build "$root/Registry.sln" -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; exit 1; }
 fi
 seed_dll="$root/bench/Registry.Bench.Seed/bin/Release/net10.0/Registry.Bench.Seed.dll"
-service_dir="$root/Registry.Service/bin/Release/net10.0"
+service_dir="${service_dir_option:-$root/Registry.Service/bin/Release/net10.0}"
+[ -f "$service_dir/Registry.Service.dll" ] || { echo "no Registry.Service.dll in $service_dir" >&2; exit 1; }
 
 # --- PostgreSQL: the script's own server -------------------------------------------------------------------------
 # Durability as a ministry would run it: fsync and synchronous_commit on (every audit entry is on disk before its
