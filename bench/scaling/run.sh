@@ -78,7 +78,13 @@ if [ "$build" = 1 ]; then
   dotnet build "$root/Registry.sln" -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; exit 1; }
 fi
 seed_dll="$root/bench/Registry.Bench.Seed/bin/Release/net10.0/Registry.Bench.Seed.dll"
-service_dir="${service_dir_option:-$root/Registry.Service/bin/Release/net10.0}"
+if [ -n "$service_dir_option" ]; then
+  # resolved against the caller's directory now: the replicas are started from their own run folders
+  service_dir=$(cd "$service_dir_option" && pwd) || { echo "--service-dir $service_dir_option is not a directory" >&2; exit 1; }
+  [ -f "$service_dir/Registry.Service.dll" ] || { echo "$service_dir holds no Registry.Service.dll" >&2; exit 1; }
+else
+  service_dir="$root/Registry.Service/bin/Release/net10.0"
+fi
 [ -f "$service_dir/Registry.Service.dll" ] || { echo "no Registry.Service.dll in $service_dir" >&2; exit 1; }
 
 # --- PostgreSQL: the script's own server -------------------------------------------------------------------------
