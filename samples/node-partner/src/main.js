@@ -9,6 +9,7 @@ import { decodeRichError, describe } from './rich-error.js';
 // A demo IIN that passes the checksum (the README's quickstart uses it too). Real apps take it from the user's form.
 const DEMO_IIN = '900521389141';
 const PURPOSE = 'PURPOSE_DATING_SAFETY';
+const REFUSED_AFTER_REVOKE = { code: 'PERMISSION_DENIED', reason: 'CONSENT_REVOKED' };
 
 class UnexpectedResult extends Error {}
 
@@ -57,8 +58,9 @@ async function run(out) {
     } catch (error) {
       if (!isGrpcError(error)) throw error;
       const rich = decodeRichError(error);
-      if (rich.code !== 'PERMISSION_DENIED' || rich.errorInfo?.reason !== 'CONSENT_REVOKED') {
-        throw new UnexpectedResult(`check after revoke: refused with ${describe(rich)}, expected PERMISSION_DENIED CONSENT_REVOKED`);
+      const { code, reason } = REFUSED_AFTER_REVOKE;
+      if (rich.code !== code || rich.errorInfo?.reason !== reason) {
+        throw new UnexpectedResult(`check after revoke: refused with ${describe(rich)}, expected ${code} ${reason}`);
       }
       out(`check after revoke: refused, ${describe(rich)}`);
     }
