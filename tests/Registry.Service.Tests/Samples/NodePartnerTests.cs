@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Registry.Service.Tests.Audit;
 using Registry.Service.Tests.Infrastructure;
@@ -5,8 +7,9 @@ using Registry.Service.Tests.Infrastructure;
 namespace Registry.Service.Tests.Samples;
 
 /// <summary>
-/// The Node.js partner sample (samples/node-partner) against the real service on a real port: its own identity tests,
-/// then its grant → check → revoke → check flow, and what the service's audit log recorded of it.
+/// The Node.js partner sample (samples/node-partner): its own identity tests (every vector of docs/identity.md), its
+/// name normalisation against the .NET SDK's on this machine, and its grant → check → revoke → check flow against the
+/// real service on a real port, with what the service's audit log recorded of it.
 /// </summary>
 public sealed partial class NodePartnerTests : IClassFixture<NodePartnerTests.KestrelAppFactory>
 {
@@ -57,6 +60,49 @@ public sealed partial class NodePartnerTests : IClassFixture<NodePartnerTests.Ke
         Assert.Contains(checks, row => (string)row["Id"]! == checkReceipt);
         Assert.Contains(checks, row => (string?)row["Reason"] == "CONSENT_REVOKED");
     }
+
+    [Fact]
+    public async Task NodeNameNormalizer_EveryCodePointOfPlanes0And1AndEveryDecomposition_EqualsTheSdk()
+    {
+        // Beyond the doc's vectors: the port must give the .NET SDK's answer on this machine (its ICU) for any name. Each
+        // code point between two letters, and every canonical or compatibility decomposition, spelled out.
+        var names = new List<string>();
+        for (var cp = 0; cp <= 0x1FFFF; cp++)
+        {
+            if (cp is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            var c = char.ConvertFromUtf32(cp);
+            names.Add("A" + c + "B");
+            if (cp != 0xFFFE && !HasUnassigned(c) && !c.IsNormalized(NormalizationForm.FormKD)) // .NET refuses to normalise U+FFFE
+            {
+                names.Add("е" + c.Normalize(NormalizationForm.FormKD) + " ж");
+            }
+        }
+
+        var input = string.Join('\n', names.Select(n => JsonSerializer.Serialize(n))) + "\n";
+
+        var output = await NodeSample.RunNodeAsync("scripts/normalize-names.mjs", input);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(names.Count, lines.Length);
+        var mismatches = names.Select((name, i) => (Name: name, Sdk: SdkResult(name), Node: JsonSerializer.Deserialize<JsonElement>(lines[i])))
+            .Where(r => r.Sdk != Describe(r.Node))
+            .Select(r => $"{string.Join(' ', r.Name.EnumerateRunes().Select(x => $"U+{x.Value:X4}"))}: SDK {r.Sdk}, Node {Describe(r.Node)}")
+            .ToList();
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {names.Count} names differ, e.g.\n{string.Join('\n', mismatches.Take(10))}");
+    }
+
+    private static bool HasUnassigned(string text) =>
+        text.EnumerateRunes().Any(r => Rune.GetUnicodeCategory(r) == System.Globalization.UnicodeCategory.OtherNotAssigned);
+
+    private static string SdkResult(string name) =>
+        Registry.Client.Identity.NameNormalizer.TryNormalize(name, out var normalized, out var error) ? "=" + normalized : "!" + error!.Rule;
+
+    private static string Describe(JsonElement node) =>
+        node.TryGetProperty("rule", out var rule) ? "!" + rule.GetString() : "=" + node.GetProperty("normalized").GetString();
 
     [GeneratedRegex(@"(?m)^granted consent (?<consent>\S+) ")]
     private static partial Regex GrantedLine();

@@ -34,56 +34,66 @@ public static class NodeSample
     /// <summary>Runs <c>npm <paramref name="script"/></c> in the sample's folder with extra environment variables.</summary>
     public static async Task<NpmResult> RunAsync(string script, IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add("--silent"); // only the script's own output, not npm's banner
+        var info = StartInfo("npm", script, "--silent"); // --silent: only the script's own output, not npm's banner
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("npm did not start");
-        var output = new StringBuilder();
-        var stdout = PumpAsync(process.StandardOutput, output);
-        var stderr = PumpAsync(process.StandardError, output);
+        var (exitCode, stdout, stderr) = await RunAsync(info, input: null);
+        return new NpmResult(exitCode, stdout + stderr);
+    }
+
+    /// <summary>Runs <c>node <paramref name="scriptPath"/></c> (relative to the sample) with <paramref name="input"/> on stdin; returns stdout.</summary>
+    public static async Task<string> RunNodeAsync(string scriptPath, string input)
+    {
+        var (exitCode, stdout, stderr) = await RunAsync(StartInfo("node", scriptPath), input);
+        Assert.True(exitCode == 0, $"node {scriptPath} exited {exitCode}:\n{stderr}");
+        return stdout;
+    }
+
+    private static ProcessStartInfo StartInfo(string fileName, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo info, string? input)
+    {
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{info.FileName} did not start");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(RunTimeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
+        var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
         try
         {
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input.AsMemory(), deadline.Token);
+            }
+
+            process.StandardInput.Close();
             await process.WaitForExitAsync(deadline.Token);
+            return (process.ExitCode, await stdout, await stderr);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"npm {script} did not finish within {RunTimeout.TotalSeconds:0} s. Output so far:\n{Snapshot(output)}");
-        }
-
-        await Task.WhenAll(stdout, stderr);
-        return new NpmResult(process.ExitCode, Snapshot(output));
-    }
-
-    private static async Task PumpAsync(StreamReader reader, StringBuilder output)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
+            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish within {RunTimeout.TotalSeconds:0} s.");
         }
     }
 
@@ -125,5 +135,5 @@ public static class NodeSample
     }
 }
 
-/// <summary>An npm run's exit code and its stdout and stderr, interleaved as they came.</summary>
+/// <summary>An npm run's exit code and its output (stdout, then stderr).</summary>
 public sealed record NpmResult(int ExitCode, string Output);
