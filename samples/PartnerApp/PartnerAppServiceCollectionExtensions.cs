@@ -9,12 +9,23 @@ public static class PartnerAppServiceCollectionExtensions
     public static IServiceCollection AddPartnerApp(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<HelpOptions>().BindConfiguration(HelpOptions.SectionName);
+        // Bound lines replace the defaults rather than add to them (the binder appends to a list it finds filled).
+        services.AddOptions<HelpOptions>().BindConfiguration(HelpOptions.SectionName).PostConfigure(o =>
+        {
+            if (o.Lines.Count == 0)
+            {
+                foreach (var line in HelpOptions.KazakhstanLines)
+                {
+                    o.Lines.Add(line);
+                }
+            }
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SafetyWording>();
         services.AddProblemDetails();
 
-        // The client is built here, at start-up, so a missing endpoint or key stops the app before the first request.
+        // The SDK's AddRegistryClient takes the endpoint and key as values, so they are read here, at start-up: a missing
+        // one stops the app before the first request.
         var registry = configuration.GetSection(PartnerAppOptions.SectionName).Get<PartnerAppOptions>() ?? new PartnerAppOptions();
         if (registry.Endpoint is null || string.IsNullOrWhiteSpace(registry.ApiKey))
         {
