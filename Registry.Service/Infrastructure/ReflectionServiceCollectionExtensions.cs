@@ -11,8 +11,8 @@ public static class ReflectionServiceCollectionExtensions
     /// <summary>
     /// The files of the types a refusal carries in <c>grpc-status-details-bin</c> (<see cref="RegistryStatusMapping"/>):
     /// google.rpc.Status and the error details (ErrorInfo, BadRequest, RetryInfo, …). No RPC names ErrorInfo, BadRequest
-    /// or RetryInfo, so reflection built from the services alone would not serve them and grpcurl or buf curl would show
-    /// the details as base64.
+    /// or RetryInfo, so reflection built from the services alone would not serve them, and grpcurl, which resolves a
+    /// detail's type by symbol, would show it as base64. (buf curl 1.75 prints details as base64 whatever reflection serves.)
     /// </summary>
     public static readonly IReadOnlyList<FileDescriptor> ErrorDetailFiles =
     [

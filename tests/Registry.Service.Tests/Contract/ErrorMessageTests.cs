@@ -82,8 +82,30 @@ public sealed class ErrorMessageTests(RegistryAppFactory factory) : IClassFixtur
     public async Task Call_WithMalformedKey_SendsGrpcMessageUnescapedOverHttp2()
     {
         using var server = new RegistryAppFactory().WithKestrel();
+
+        var headers = await RawCallAsync(server, "/registry.v1.ConsentService/GetConsent", "garbage");
+
+        Assert.Equal("16", headers["grpc-status"]);
+        Assert.Equal(MalformedKeyMessage, headers["grpc-message"]);
+    }
+
+    [Fact]
+    public async Task CreatePartner_Empty_SendsGrpcMessageUnescapedOverHttp2()
+    {
+        using var server = new RegistryAppFactory().WithKestrel();
+
+        var headers = await RawCallAsync(server, "/registry.v1.AdminService/CreatePartner", server.AdminApiKey);
+
+        Assert.Equal("3", headers["grpc-status"]);
+        Assert.StartsWith("The request is invalid: name: is required, 1..200 characters", headers["grpc-message"], StringComparison.Ordinal);
+        Assert.EndsWith("; role: is required: PARTNER, AUDITOR or ADMIN", headers["grpc-message"], StringComparison.Ordinal);
+    }
+
+    // One gRPC call over real HTTP/2 with an empty request message; the response's headers and trailers, as sent.
+    private static async Task<Dictionary<string, string>> RawCallAsync(RegistryAppFactory server, string path, string apiKey)
+    {
         using var http = new HttpClient(new SocketsHttpHandler());
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, "/registry.v1.ConsentService/GetConsent"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, path))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -91,14 +113,12 @@ public sealed class ErrorMessageTests(RegistryAppFactory factory) : IClassFixtur
         };
         request.Content.Headers.ContentType = new("application/grpc");
         request.Headers.TryAddWithoutValidation("te", "trailers");
-        request.Headers.TryAddWithoutValidation("authorization", "Bearer garbage");
+        request.Headers.TryAddWithoutValidation("authorization", "Bearer " + apiKey);
 
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
-        await response.Content.ReadAsByteArrayAsync(Ct); // trailers-only: ends at once
+        using var response = await http.SendAsync(request, Ct);
 
         Assert.Equal(HttpVersion.Version20, response.Version);
-        var headers = response.Headers.Concat(response.TrailingHeaders).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        Assert.Equal("16", headers["grpc-status"]);
-        Assert.Equal(MalformedKeyMessage, headers["grpc-message"]);
+        return response.Headers.Concat(response.TrailingHeaders)
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
     }
 }
