@@ -8,7 +8,7 @@ public static class ConsentErrors
     public const string AlreadyRevokedReason = "CONSENT_ALREADY_REVOKED";
 
     public static RegistryException PurposeNotAllowed(ConsentPurpose purpose, string auditEntryId) =>
-        WithEntry(RegistryErrors.PermissionDenied(ConsentRefusals.PurposeNotAllowed, $"This partner is not allowed the purpose {purpose}."), auditEntryId);
+        WithEntry(RegistryErrors.PermissionDenied(ConsentRefusals.PurposeNotAllowed, $"This partner is not allowed the purpose {ContractNames.Of(purpose)}."), auditEntryId);
 
     public static RegistryException NotFound(string consentId) =>
         RegistryErrors.NotFound(ConsentRefusals.NotFound, $"No consent {consentId} exists for this partner.");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Registry.Service.Audit;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
+using V1 = Registry.Protos.V1;
 
 namespace Registry.Service.Consent;
 
@@ -97,7 +98,7 @@ public sealed class GrantConsentHandler(
 
         if (command.Scope is null)
         {
-            violations.Add(new FieldViolation("scope", "is required: PRESENCE or SUMMARY"));
+            violations.Add(new FieldViolation("scope", "is required: " + ContractNames.Choices<V1.ConsentScope>()));
         }
 
         var validFor = command.ValidFor ?? rules.MaxValidFor;
@@ -121,7 +122,7 @@ public sealed class GrantConsentHandler(
     {
         if (command.EvidenceKind is null)
         {
-            violations.Add(new FieldViolation("evidence.kind", "is required: SMS_OTP, DIGITAL_SIGNATURE or IN_APP_ATTESTATION"));
+            violations.Add(new FieldViolation("evidence.kind", "is required: " + ContractNames.Choices<V1.EvidenceKind>()));
         }
 
         if (string.IsNullOrWhiteSpace(command.EvidenceReference) || command.EvidenceReference.Length > MaxEvidenceReferenceLength)

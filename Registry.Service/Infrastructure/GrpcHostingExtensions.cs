@@ -44,7 +44,7 @@ public static class GrpcHostingExtensions
             o.MaxReceiveMessageSize = MaxMessageSize;
         }).AddServiceOptions<AdminGrpcService>(o => o.MaxReceiveMessageSize = MaxAdminMessageSize);
         UseValidatingBinder(services);
-        services.AddGrpcReflection();
+        services.AddRegistryReflection();
         return services;
     }
 

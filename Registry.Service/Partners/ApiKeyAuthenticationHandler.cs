@@ -68,7 +68,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var caller = Context.Items[typeof(Caller)] as Caller;
-        var refusal = ApiKeyRefusal.RoleNotAllowed(caller?.KeyId, caller?.Role.ToString() ?? "unknown", Request.Path);
+        var refusal = ApiKeyRefusal.RoleNotAllowed(caller?.KeyId, caller is null ? "unknown" : ContractNames.Of(caller.Role), Request.Path);
         failures.Record(refusal, PeerAddress.Of(Context.Connection.RemoteIpAddress));
         return WriteGrpcErrorAsync(refusal.ToException());
     }
@@ -79,7 +79,7 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status200OK;
         Response.ContentType = "application/grpc";
         Response.Headers["grpc-status"] = ((int)error.Code).ToString(CultureInfo.InvariantCulture);
-        Response.Headers["grpc-message"] = Uri.EscapeDataString(error.Message);
+        Response.Headers["grpc-message"] = GrpcMessageEncoding.Encode(error.Message);
         Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
         return Task.CompletedTask;
     }

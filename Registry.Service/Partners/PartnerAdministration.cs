@@ -4,6 +4,7 @@ using Registry.Service.Consent;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
 using Registry.Service.Quotas;
+using V1 = Registry.Protos.V1;
 
 namespace Registry.Service.Partners;
 
@@ -206,7 +207,7 @@ public sealed class PartnerAdministration(
 
         if (command.Role is null)
         {
-            violations.Add(new FieldViolation("role", "is required: PARTNER, AUDITOR or ADMIN"));
+            violations.Add(new FieldViolation("role", "is required: " + ContractNames.Choices<V1.Role>()));
         }
 
         if (command.AllowedPurposes.Any(p => p is null))
