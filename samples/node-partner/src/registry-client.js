@@ -1,11 +1,11 @@
 // The Registry gRPC clients, loaded at run time straight from the contract in Registry.Protos/registry/v1/ (no
-// generated code), with the google/rpc and google/type protos it imports from ../protos.
+// generated code), with the google/rpc and google/type protos it imports from the repository's eng/googleapis.
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 
 const CONTRACT_ROOT = fileURLToPath(new URL('../../../Registry.Protos/', import.meta.url));
-export const GOOGLE_PROTOS = fileURLToPath(new URL('../protos/', import.meta.url));
+export const GOOGLE_PROTOS = fileURLToPath(new URL('../../../eng/googleapis/', import.meta.url));
 
 const definition = protoLoader.loadSync(['registry/v1/consent.proto', 'registry/v1/check.proto'], {
   includeDirs: [CONTRACT_ROOT, GOOGLE_PROTOS],

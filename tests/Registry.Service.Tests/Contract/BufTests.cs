@@ -65,7 +65,7 @@ public sealed class BufTests : IDisposable
     private string CopyWorkspace()
     {
         File.Copy(Path.Combine(BufCli.RepositoryRoot, "buf.yaml"), Path.Combine(Directory.CreateDirectory(_scratch).FullName, "buf.yaml"));
-        foreach (var module in new[] { Path.Combine(BufCli.ContractModule, "registry"), Path.Combine("eng", "buf", "googleapis") })
+        foreach (var module in new[] { Path.Combine(BufCli.ContractModule, "registry"), Path.Combine("eng", "googleapis") })
         {
             var from = Path.Combine(BufCli.RepositoryRoot, module);
             foreach (var file in Directory.EnumerateFiles(from, "*.proto", SearchOption.AllDirectories))
