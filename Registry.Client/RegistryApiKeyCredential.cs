@@ -30,6 +30,9 @@ public sealed class RegistryApiKeyCredential
     /// <summary>The value of the authorization header.</summary>
     internal string AuthorizationHeaderValue => "Bearer " + _apiKey;
 
+    /// <summary>Whether a string has the shape of an API key.</summary>
+    internal static bool HasKeyShape(string apiKey) => ParseKeyId(apiKey) is not null;
+
     private static string? ParseKeyId(string apiKey)
     {
         if (!apiKey.StartsWith("rk_", StringComparison.Ordinal))

@@ -24,8 +24,8 @@ public partial class RegistryClient
         string name, Role role, IEnumerable<Purpose>? purposes = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var request = new P.CreatePartnerRequest { Name = name, Role = RoleMapping.ToProto(role) };
-        request.AllowedPurposes.Add((purposes ?? []).Select(p => PurposeMapping.ToProto(p, nameof(purposes))));
+        var request = new P.CreatePartnerRequest { Name = name, Role = RoleWire.ToProto(role) };
+        request.AllowedPurposes.Add((purposes ?? []).Select(p => PurposeWire.ToProto(p, nameof(purposes))));
 
         var response = await _invoker
             .UnaryAsync(_admin.CreatePartnerAsync, request, isRepeatable: false, requestId: null, cancellationToken)

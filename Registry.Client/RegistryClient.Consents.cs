@@ -40,8 +40,8 @@ public partial class RegistryClient
         var request = new P.GrantConsentRequest
         {
             H1 = IdentityMapping.ToH1(subject),
-            Purpose = PurposeMapping.ToProto(purpose),
-            Scope = ConsentScopeMapping.ToProto(scope),
+            Purpose = PurposeWire.ToProto(purpose),
+            Scope = ConsentScopeWire.ToProto(scope),
             Evidence = ConsentMapping.ToProto(evidence),
             ValidFor = validFor is { } duration ? Duration.FromTimeSpan(duration) : null,
             MaxUses = maxUses ?? 0,

@@ -37,7 +37,7 @@ public partial class RegistryClient
             SourceId = sourceId,
             CaseNumber = caseNumber,
             Reason = reason,
-            Status = status is { } s ? RecordStatusMapping.ToProto(s, nameof(status)) : P.RecordStatus.Unspecified,
+            Status = status is { } s ? RecordStatusWire.ToProto(s, nameof(status)) : P.RecordStatus.Unspecified,
             ExpiresAt = ProtoConvert.ToNullableDate(expiresAt),
         };
 

@@ -6,14 +6,16 @@ namespace Registry.Client;
 /// <summary>The client of the Registry service: consents and checks for partner apps, administration, and the audit log.</summary>
 /// <remarks>
 /// <para>The client is thread-safe; create one per endpoint and key and keep it for the life of the application
-/// (it owns a gRPC channel and its connections). Register it with <c>services.AddRegistryClient(...)</c>.</para>
+/// (it owns a gRPC channel and its connections, which <see cref="Dispose()"/> closes). Register it with
+/// <c>services.AddRegistryClient(configuration.GetSection("Registry"))</c>, and the container disposes it.</para>
 /// <para>Every call goes through one resilience pipeline built from <see cref="RegistryClientOptions"/>: a total timeout around
 /// retries (of <c>Unavailable</c>, and of <c>ResourceExhausted</c> after the server's RetryInfo delay) around a per-attempt
-/// timeout. Failures surface as <see cref="RegistryRequestException"/> or one of its subclasses.</para>
+/// timeout, with a circuit breaker that fails calls at once during a storm of <c>UNAVAILABLE</c> answers. Failures surface as
+/// <see cref="RegistryRequestException"/> or one of its subclasses.</para>
 /// <para>Which calls a key may make depends on its role: partner keys consent and check, auditor keys read the audit log,
 /// admin keys administer.</para>
 /// </remarks>
-public partial class RegistryClient
+public partial class RegistryClient : IDisposable
 {
     private readonly RegistryCallInvoker _invoker;
     private readonly P.ConsentService.ConsentServiceClient _consents;
@@ -42,7 +44,9 @@ public partial class RegistryClient
 
         Endpoint = endpoint;
         var channel = RegistryChannelFactory.Create(endpoint, validated);
-        _invoker = new RegistryCallInvoker(RegistryResilience.CreatePipeline(validated), credential, validated.TimeProvider);
+        var telemetry = new RegistryClientTelemetry(validated);
+        _invoker = new RegistryCallInvoker(
+            channel, RegistryResilience.CreatePipeline(validated, telemetry), telemetry, credential, validated.TimeProvider);
         _consents = new P.ConsentService.ConsentServiceClient(channel);
         _checks = new P.CheckService.CheckServiceClient(channel);
         _admin = new P.AdminService.AdminServiceClient(channel);
@@ -62,4 +66,24 @@ public partial class RegistryClient
 
     /// <summary>Gets the address of the service the client talks to.</summary>
     public virtual Uri Endpoint { get; }
+
+    /// <summary>Closes the client's channel and its connections; later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    /// <remarks>A handler passed in <see cref="RegistryClientOptions.HttpHandler"/> is not disposed; a meter from
+    /// <see cref="RegistryClientOptions.MeterFactory"/> stays with its factory. Calls in flight are cancelled.</remarks>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the channel, its connections and the client's own meter.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            // Null on a mock built with the protected constructor.
+            _invoker?.Dispose();
+        }
+    }
 }

@@ -6,27 +6,6 @@ namespace Registry.Client;
 /// <remarks>Raised for <see cref="StatusCode.NotFound"/>.</remarks>
 public class RegistryNotFoundException : RegistryRequestException
 {
-    /// <summary>Creates an exception with a default message.</summary>
-    public RegistryNotFoundException()
-        : this("The Registry service refused the call.")
-    {
-    }
-
-    /// <summary>Creates an exception with a message.</summary>
-    /// <param name="message">The message.</param>
-    public RegistryNotFoundException(string message)
-        : this(message, null)
-    {
-    }
-
-    /// <summary>Creates an exception with a message and an inner exception.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="innerException">The cause.</param>
-    public RegistryNotFoundException(string message, Exception? innerException)
-        : this(StatusCode.NotFound, message, innerException: innerException)
-    {
-    }
-
     /// <summary>Creates an exception with every detail.</summary>
     /// <param name="statusCode">The gRPC status code.</param>
     /// <param name="message">The message; it must not contain secrets or personal data.</param>

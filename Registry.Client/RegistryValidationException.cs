@@ -6,27 +6,6 @@ namespace Registry.Client;
 /// <remarks>Raised for <see cref="StatusCode.InvalidArgument"/>.</remarks>
 public class RegistryValidationException : RegistryRequestException
 {
-    /// <summary>Creates an exception with a default message.</summary>
-    public RegistryValidationException()
-        : this("The Registry service refused the call.")
-    {
-    }
-
-    /// <summary>Creates an exception with a message.</summary>
-    /// <param name="message">The message.</param>
-    public RegistryValidationException(string message)
-        : this(message, null)
-    {
-    }
-
-    /// <summary>Creates an exception with a message and an inner exception.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="innerException">The cause.</param>
-    public RegistryValidationException(string message, Exception? innerException)
-        : this(StatusCode.InvalidArgument, message, innerException: innerException)
-    {
-    }
-
     /// <summary>Creates an exception with every detail.</summary>
     /// <param name="statusCode">The gRPC status code.</param>
     /// <param name="message">The message; it must not contain secrets or personal data.</param>

@@ -11,8 +11,8 @@ internal static class AdminMapping
     public static PartnerInfo ToSdk(P.Partner partner) => new(
         partner.PartnerId,
         partner.Name,
-        RoleMapping.ToSdk(partner.Role),
-        partner.AllowedPurposes.Select(PurposeMapping.ToSdk).ToArray(),
+        RoleWire.ToSdk(partner.Role),
+        partner.AllowedPurposes.Select(PurposeWire.ToSdk).ToArray(),
         partner.Suspended,
         ProtoConvert.ToDateTimeOffset(partner.CreatedAt),
         partner.QuotaPermitsPerSecond == 0 ? null : partner.QuotaPermitsPerSecond,
@@ -50,14 +50,14 @@ internal static class AdminMapping
             Line = row.Line,
             SourceId = row.SourceId,
             CaseNumber = row.CaseNumber,
-            Category = RecordCategoryMapping.ToProto(row.Category),
+            Category = RecordCategoryWire.ToProto(row.Category),
             Article = row.Article,
             Region = row.Region,
             Court = row.Court,
             DecisionDate = ProtoConvert.ToDate(row.DecisionDate),
             EffectiveFrom = ProtoConvert.ToNullableDate(row.EffectiveFrom),
             ExpiresAt = ProtoConvert.ToNullableDate(row.ExpiresAt),
-            Status = RecordStatusMapping.ToProto(row.Status),
+            Status = RecordStatusWire.ToProto(row.Status),
         };
         proto.Identities.Add(row.Identities.Select(IdentityMapping.ToProto));
         return proto;

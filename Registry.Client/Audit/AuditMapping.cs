@@ -51,7 +51,7 @@ internal static class AuditMapping
         ProtoConvert.ToMemory(entry.SubjectKey),
         entry.SubjectKeyId,
         entry.ConsentId,
-        PurposeMapping.ToSdkOrNull(entry.Purpose),
+        PurposeWire.ToSdkOrNull(entry.Purpose),
         entry.Outcome,
         entry.Reason,
         entry.RequestId,
@@ -110,5 +110,5 @@ internal static class AuditMapping
         response.Checkpoints.Select(ToSdk).ToArray());
 
     private static AuditActor ToSdk(P.AuditActor actor) =>
-        new(actor.PartnerId, actor.KeyId, RoleMapping.ToSdkOrNull(actor.Role));
+        new(actor.PartnerId, actor.KeyId, RoleWire.ToSdkOrNull(actor.Role));
 }

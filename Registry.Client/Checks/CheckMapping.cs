@@ -11,12 +11,12 @@ internal static class CheckMapping
     {
         ConsentId = item.ConsentId,
         H1 = IdentityMapping.ToH1(item.Subject),
-        Purpose = PurposeMapping.ToProto(item.Purpose),
+        Purpose = PurposeWire.ToProto(item.Purpose),
         RequestId = requestId,
     };
 
     public static CheckResult ToSdk(P.CheckResponse response, string requestId) => new(
-        CheckOutcomeMapping.ToSdk(response.Outcome),
+        CheckOutcomeWire.ToSdk(response.Outcome),
         response.Summary is null ? null : ToSdk(response.Summary),
         response.AuditEntryId,
         response.ConsentUsesRemaining,
@@ -31,7 +31,7 @@ internal static class CheckMapping
     private static CheckSummary ToSdk(P.CheckSummary summary) => new(
         summary.Categories
             .Select(c => new CategorySummary(
-                RecordCategoryMapping.ToSdk(c.Category), c.Count, ProtoConvert.ToDateOnly(c.LatestDecisionDate)))
+                RecordCategoryWire.ToSdk(c.Category), c.Count, ProtoConvert.ToDateOnly(c.LatestDecisionDate)))
             .ToArray(),
         summary.ProtectiveOrderInForce);
 }

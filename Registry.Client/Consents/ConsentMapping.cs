@@ -8,7 +8,7 @@ internal static class ConsentMapping
 {
     public static P.ConsentEvidence ToProto(ConsentEvidence evidence) => new()
     {
-        Kind = EvidenceKindMapping.ToProto(evidence.Kind),
+        Kind = EvidenceKindWire.ToProto(evidence.Kind),
         Reference = evidence.Reference,
         CapturedAt = ProtoConvert.ToTimestamp(evidence.CapturedAt),
     };
@@ -21,12 +21,12 @@ internal static class ConsentMapping
 
     public static ConsentInfo ToSdk(P.Consent consent) => new(
         consent.ConsentId,
-        PurposeMapping.ToSdk(consent.Purpose),
-        ConsentScopeMapping.ToSdk(consent.Scope),
+        PurposeWire.ToSdk(consent.Purpose),
+        ConsentScopeWire.ToSdk(consent.Scope),
         ProtoConvert.ToDateTimeOffset(consent.GrantedAt),
         ProtoConvert.ToDateTimeOffset(consent.ExpiresAt),
         ProtoConvert.ToNullableDateTimeOffset(consent.RevokedAt),
         consent.MaxUses,
         consent.Uses,
-        EvidenceKindMapping.ToSdk(consent.EvidenceKind));
+        EvidenceKindWire.ToSdk(consent.EvidenceKind));
 }

@@ -1,23 +1,39 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
+using Grpc.Net.Client;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Registry.Client.Internal;
 
-/// <summary>Runs the client's gRPC calls: adds the credential, applies the resilience pipeline, converts failures.</summary>
-internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryApiKeyCredential credential, TimeProvider timeProvider)
+/// <summary>Runs the client's gRPC calls: adds the credential, applies the resilience pipeline, converts failures. It owns
+/// the client's channel (and through it the HTTP handler the client created) and its telemetry, and disposes them.</summary>
+internal sealed class RegistryCallInvoker(
+    GrpcChannel channel,
+    ResiliencePipeline pipeline,
+    RegistryClientTelemetry telemetry,
+    RegistryApiKeyCredential credential,
+    TimeProvider timeProvider) : IDisposable
 {
+    private volatile bool _isDisposed;
+
+    public GrpcChannel Channel => channel;
+
     public async Task<TResponse> UnaryAsync<TRequest, TResponse>(
         Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> call,
         TRequest request,
         bool isRepeatable,
         string? requestId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        [CallerMemberName] string method = "")
     {
+        ThrowIfDisposed();
+        method = MethodName(method);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RegistryResilience.IsRepeatable, isRepeatable);
         context.Properties.Set(RegistryResilience.StartedAt, timeProvider.GetTimestamp());
+        context.Properties.Set(RegistryResilience.Method, method);
         try
         {
             return await pipeline.ExecuteAsync(
@@ -32,6 +48,12 @@ internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryA
         catch (TimeoutRejectedException e)
         {
             throw RegistryErrorConverter.FromTimeout(e, requestId);
+        }
+        catch (BrokenCircuitException e)
+        {
+            var retryAfter = e.RetryAfter ?? TimeSpan.Zero;
+            telemetry.Rejected(method, retryAfter);
+            throw RegistryErrorConverter.FromOpenCircuit(e, retryAfter, timeProvider.GetUtcNow() + retryAfter, requestId);
         }
         finally
         {
@@ -87,8 +109,22 @@ internal sealed class RegistryCallInvoker(ResiliencePipeline pipeline, RegistryA
         }
     }
 
+    public void Dispose()
+    {
+        _isDisposed = true;
+        channel.Dispose();
+        telemetry.Dispose();
+    }
+
+    // "CheckAsync" → "Check": the tag names the operation, which is also the RPC's name.
+    private static string MethodName(string member) =>
+        member.EndsWith("Async", StringComparison.Ordinal) ? member[..^"Async".Length] : member;
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_isDisposed, typeof(RegistryClient));
+
     private T Start<T>(Func<CallOptions, T> call, CancellationToken cancellationToken)
     {
+        ThrowIfDisposed();
         try
         {
             return call(CreateCallOptions(cancellationToken));

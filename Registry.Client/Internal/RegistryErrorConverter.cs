@@ -8,6 +8,9 @@ namespace Registry.Client.Internal;
 /// <summary>The one place where gRPC failures become <see cref="RegistryRequestException"/>s.</summary>
 internal static class RegistryErrorConverter
 {
+    /// <summary>The <see cref="RegistryRequestException.ErrorCode"/> of a call the client did not send because its circuit was open.</summary>
+    public const string CircuitOpenErrorCode = "CIRCUIT_OPEN";
+
     private const int MaxDetailLength = 200;
 
     public static RegistryRequestException FromRpcException(RpcException exception, string? requestId)
@@ -30,7 +33,16 @@ internal static class RegistryErrorConverter
 
     public static RegistryRequestException FromTimeout(TimeoutRejectedException exception, string? requestId) =>
         new(StatusCode.DeadlineExceeded,
-            $"The call did not complete within the client's timeout of {exception.Timeout}{RequestIdSuffix(requestId)}.",
+            $"DEADLINE_EXCEEDED: the call did not complete within the client's timeout of {exception.Timeout}{RequestIdSuffix(requestId)}.",
+            requestId: requestId,
+            innerException: exception);
+
+    public static RegistryRequestException FromOpenCircuit(Exception exception, TimeSpan retryAfter, DateTimeOffset retryAt, string? requestId) =>
+        new(StatusCode.Unavailable,
+            $"The Registry client's circuit is open after repeated UNAVAILABLE answers: the call was not sent; calls go through " +
+            $"again from {retryAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} (in {retryAfter.TotalSeconds:0.###} s){RequestIdSuffix(requestId)}.",
+            CircuitOpenErrorCode,
+            retryAfter: retryAfter,
             requestId: requestId,
             innerException: exception);
 
@@ -79,7 +91,7 @@ internal static class RegistryErrorConverter
     // it is still truncated so an unexpected proxy page cannot flood logs.
     private static string BuildMessage(StatusCode code, string? reason, string? detail, string? requestId)
     {
-        var text = $"The Registry service answered {code}";
+        var text = $"The Registry service answered {StatusCodeNames.Of(code)}";
         if (reason is not null)
         {
             text += $" ({reason})";

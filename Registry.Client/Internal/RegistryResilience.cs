@@ -1,11 +1,12 @@
 using Grpc.Core;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace Registry.Client.Internal;
 
-/// <summary>Builds the client's one resilience pipeline: total timeout ⊃ retry ⊃ per-attempt timeout.</summary>
+/// <summary>Builds the client's one resilience pipeline: total timeout ⊃ retry ⊃ circuit breaker ⊃ per-attempt timeout.</summary>
 internal static class RegistryResilience
 {
     /// <summary>Whether repeating the call is harmless (a read, or a call that carries a request id the server deduplicates).</summary>
@@ -14,10 +15,21 @@ internal static class RegistryResilience
     /// <summary>When the logical call started (a <see cref="TimeProvider.GetTimestamp"/> value).</summary>
     public static readonly ResiliencePropertyKey<long> StartedAt = new("Registry.StartedAt");
 
-    public static ResiliencePipeline CreatePipeline(RegistryClientOptions options)
+    /// <summary>The SDK method of the call (<c>Check</c>), for telemetry.</summary>
+    public static readonly ResiliencePropertyKey<string> Method = new("Registry.Method");
+
+    public static ResiliencePipeline CreatePipeline(RegistryClientOptions options, RegistryClientTelemetry telemetry)
     {
         var builder = new ResiliencePipelineBuilder { Name = "Registry.Client", TimeProvider = options.TimeProvider }
-            .AddTimeout(options.Timeout);
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                Timeout = options.Timeout,
+                OnTimeout = args =>
+                {
+                    telemetry.CallTimeout(MethodOf(args.Context), args.Timeout);
+                    return default;
+                },
+            });
 
         if (options.MaxRetries > 0)
         {
@@ -29,17 +41,60 @@ internal static class RegistryResilience
                 Delay = options.RetryBaseDelay,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Context, options)),
                 DelayGenerator = args => ValueTask.FromResult(ServerRetryDelay(args.Outcome.Exception)),
+                OnRetry = args =>
+                {
+                    telemetry.Retry(MethodOf(args.Context), StatusOf(args.Outcome.Exception), args.AttemptNumber + 1, args.RetryDelay);
+                    return default;
+                },
             });
         }
 
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        if (options.EnableCircuitBreaker)
+        {
+            // Inside the retry, so every attempt counts towards the storm and an open circuit stops the retries too.
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = options.CircuitBreakerFailureRatio,
+                MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+                SamplingDuration = options.CircuitBreakerSamplingDuration,
+                BreakDuration = options.CircuitBreakerBreakDuration,
+                // Only UNAVAILABLE: the service or a proxy in front of it is down. Refusals, quota answers and timeouts are
+                // answers about one call, not signs that the service is gone.
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is RpcException { StatusCode: StatusCode.Unavailable }),
+                OnOpened = args =>
+                {
+                    telemetry.CircuitOpened(args.BreakDuration);
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    telemetry.CircuitHalfOpened();
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    telemetry.CircuitClosed();
+                    return default;
+                },
+            });
+        }
+
+        return builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Timeout = options.AttemptTimeout,
+            OnTimeout = args =>
+            {
+                telemetry.AttemptTimeout(MethodOf(args.Context), args.Timeout);
+                return default;
+            },
+        }).Build();
     }
 
     // Unavailable means the service did not act (the contract's AUDIT_UNAVAILABLE says "nothing was changed"), and
     // ResourceExhausted with a RetryInfo is a quota refusal the server asks us to repeat later, unless that delay would
     // outlast the call's total timeout: then the caller gets the refusal (with RetryAfter) at once instead of a timeout
     // later. An attempt that timed out may have been applied, so it is repeated only when the server deduplicates it.
-    // Nothing else is retried.
+    // An open circuit is not retried: failing fast is its point. Nothing else is retried.
     private static bool ShouldRetry(Exception? exception, ResilienceContext context, RegistryClientOptions options) => exception switch
     {
         RpcException { StatusCode: StatusCode.Unavailable } => true,
@@ -55,4 +110,13 @@ internal static class RegistryResilience
     // The server's delay wins over our back-off; null falls back to exponential back-off with jitter.
     private static TimeSpan? ServerRetryDelay(Exception? exception) =>
         exception is RpcException { StatusCode: StatusCode.ResourceExhausted } e ? RegistryErrorConverter.GetRetryDelay(e) : null;
+
+    private static string MethodOf(ResilienceContext context) => context.Properties.GetValue(Method, "unknown");
+
+    private static string StatusOf(Exception? exception) => exception switch
+    {
+        RpcException e => StatusCodeNames.Of(e.StatusCode),
+        TimeoutRejectedException => StatusCodeNames.Of(StatusCode.DeadlineExceeded),
+        _ => StatusCodeNames.Of(StatusCode.Unknown),
+    };
 }

@@ -18,7 +18,7 @@ namespace Registry.Bench.Soak;
 /// The rows must not change what a seeded consent's check answers, so they get their own source id and case numbers
 /// (never a seeded record's key), and a generated person whose IIN is a seeded consent's subject is skipped.
 /// </remarks>
-public sealed class ImportFeeder(Uri address, SeedManifest manifest, CallLedger ledger, SoakArguments arguments, TimeProvider clock)
+public sealed class ImportFeeder(Uri address, SeedManifest manifest, CallLedger ledger, SoakArguments arguments, TimeProvider clock) : IDisposable
 {
     private const string SourceId = "SOAK-IMPORT";
 
@@ -34,6 +34,8 @@ public sealed class ImportFeeder(Uri address, SeedManifest manifest, CallLedger 
     private readonly string _runTag = clock.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
     public long Jobs { get; private set; }
+
+    public void Dispose() => _admin.Dispose();
 
     public long RowsSent { get; private set; }
 

@@ -61,7 +61,7 @@ public static class SoakProgram
         var serviceAtStart = sampler.Take(TimeSpan.Zero, phase);
         var soakStartAt = clock.GetElapsedTime(origin, soakStart).TotalSeconds;
         ledger.SoakStartTimestamp = soakStart;
-        var importer = new ImportFeeder(service.Address, manifest, ledger, arguments, clock);
+        using var importer = new ImportFeeder(service.Address, manifest, ledger, arguments, clock);
         using var stopImporting = new CancellationTokenSource();
         var importing = importer.RunAsync(stopImporting.Token);
         using var stopReporting = new CancellationTokenSource();

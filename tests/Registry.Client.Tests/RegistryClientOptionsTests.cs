@@ -12,6 +12,13 @@ public sealed class RegistryClientOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(10), sut.AttemptTimeout);
         Assert.Equal(3, sut.MaxRetries);
         Assert.Equal(TimeSpan.FromMilliseconds(200), sut.RetryBaseDelay);
+        Assert.True(sut.EnableCircuitBreaker);
+        Assert.Equal(0.5, sut.CircuitBreakerFailureRatio);
+        Assert.Equal(10, sut.CircuitBreakerMinimumThroughput);
+        Assert.Equal(TimeSpan.FromSeconds(30), sut.CircuitBreakerSamplingDuration);
+        Assert.Equal(TimeSpan.FromSeconds(5), sut.CircuitBreakerBreakDuration);
+        Assert.Null(sut.LoggerFactory);
+        Assert.Null(sut.MeterFactory);
         Assert.Same(TimeProvider.System, sut.TimeProvider);
         Assert.Null(sut.HttpHandler);
     }
@@ -34,6 +41,15 @@ public sealed class RegistryClientOptionsTests
         { nameof(RegistryClientOptions.MaxRetries), o => o.MaxRetries = 11 },
         { nameof(RegistryClientOptions.RetryBaseDelay), o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(-1) },
         { nameof(RegistryClientOptions.RetryBaseDelay), o => o.RetryBaseDelay = TimeSpan.FromMinutes(2) },
+        { nameof(RegistryClientOptions.CircuitBreakerFailureRatio), o => o.CircuitBreakerFailureRatio = 0 },
+        { nameof(RegistryClientOptions.CircuitBreakerFailureRatio), o => o.CircuitBreakerFailureRatio = 1.01 },
+        { nameof(RegistryClientOptions.CircuitBreakerFailureRatio), o => o.CircuitBreakerFailureRatio = double.NaN },
+        { nameof(RegistryClientOptions.CircuitBreakerMinimumThroughput), o => o.CircuitBreakerMinimumThroughput = 1 },
+        { nameof(RegistryClientOptions.CircuitBreakerMinimumThroughput), o => o.CircuitBreakerMinimumThroughput = 10_001 },
+        { nameof(RegistryClientOptions.CircuitBreakerSamplingDuration), o => o.CircuitBreakerSamplingDuration = TimeSpan.FromMilliseconds(499) },
+        { nameof(RegistryClientOptions.CircuitBreakerSamplingDuration), o => o.CircuitBreakerSamplingDuration = TimeSpan.FromDays(2) },
+        { nameof(RegistryClientOptions.CircuitBreakerBreakDuration), o => o.CircuitBreakerBreakDuration = TimeSpan.FromMilliseconds(499) },
+        { nameof(RegistryClientOptions.CircuitBreakerBreakDuration), o => o.CircuitBreakerBreakDuration = TimeSpan.FromDays(2) },
         { nameof(RegistryClientOptions.TimeProvider), o => o.TimeProvider = null! },
     };
 
