@@ -59,6 +59,19 @@ internal static class RegistryErrorConverter
         }
     }
 
+    /// <summary>The failure's <c>google.rpc.ErrorInfo.reason</c>, when it carries one.</summary>
+    public static string? GetReason(RpcException exception)
+    {
+        try
+        {
+            return NullIfEmpty(exception.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason);
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            return null;
+        }
+    }
+
     private static RegistryRequestException Create(
         StatusCode code, string? detail, RpcStatus? status, string? requestId, Exception? innerException)
     {

@@ -94,11 +94,17 @@ internal static class RegistryResilience
     // ResourceExhausted with a RetryInfo is a quota refusal the server asks us to repeat later, unless that delay would
     // outlast the call's total timeout: then the caller gets the refusal (with RetryAfter) at once instead of a timeout
     // later. An attempt that timed out may have been applied, so it is repeated only when the server deduplicates it.
-    // An open circuit is not retried: failing fast is its point. Nothing else is retried.
+    // An open circuit is not retried: failing fast is its point, nor is the enumeration watch's throttle. Nothing else is
+    // retried.
+    // The enumeration watch's throttle: every refused call counts towards the partner's suspension, so the SDK never
+    // repeats it, whatever its RetryInfo and the call's budget; the caller gets it at once, with RetryAfter.
+    private const string EnumerationSuspectedReason = "ENUMERATION_SUSPECTED";
+
     private static bool ShouldRetry(Exception? exception, ResilienceContext context, RegistryClientOptions options) => exception switch
     {
         RpcException { StatusCode: StatusCode.Unavailable } => true,
         RpcException { StatusCode: StatusCode.ResourceExhausted } e =>
+            RegistryErrorConverter.GetReason(e) != EnumerationSuspectedReason &&
             RegistryErrorConverter.GetRetryDelay(e) is { } delay && Elapsed(context, options.TimeProvider) + delay < options.Timeout,
         TimeoutRejectedException => context.Properties.GetValue(IsRepeatable, false),
         _ => false,

@@ -103,6 +103,24 @@ public sealed class RegistryClientResilienceTests
         Assert.Single(host.Recorder.Calls);
     }
 
+    [Fact(Timeout = 30_000)] // a retry would wait on the fake clock, which never moves here: it fails by the timeout
+    public async Task Check_EnumerationSuspectedWithARetryInfoWithinTheBudget_IsNeverRetried()
+    {
+        // Each refused call counts towards the partner's suspension (docs/enumeration.md): a retry would walk it there.
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await RegistryTestHost.StartAsync(ct);
+        host.Checks.OnCheck = (_, _) =>
+            throw RpcErrors.Exception(StatusCode.ResourceExhausted, "ENUMERATION_SUSPECTED", retryDelay: TimeSpan.FromSeconds(1));
+        var sut = host.CreateClient(o => o.Timeout = TimeSpan.FromMinutes(5));
+
+        var ex = await Assert.ThrowsAsync<RegistryRequestException>(() => sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, "r", ct));
+
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+        Assert.Equal("ENUMERATION_SUSPECTED", ex.ErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), ex.RetryAfter);
+        Assert.Single(host.Recorder.Calls);
+    }
+
     [Fact]
     public async Task ListPartners_ServerNeverAnswers_FailsWithDeadlineExceededAfterTotalTimeout()
     {
