@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Registry.Client;
 
 namespace PartnerApp;
 
@@ -24,16 +23,8 @@ public static class PartnerAppServiceCollectionExtensions
         services.AddSingleton<SafetyWording>();
         services.AddProblemDetails();
 
-        // The SDK's AddRegistryClient takes the endpoint and key as values, so they are read here, at start-up: a missing
-        // one stops the app before the first request.
-        var registry = configuration.GetSection(PartnerAppOptions.SectionName).Get<PartnerAppOptions>() ?? new PartnerAppOptions();
-        if (registry.Endpoint is null || string.IsNullOrWhiteSpace(registry.ApiKey))
-        {
-            throw new InvalidOperationException(
-                $"Set {PartnerAppOptions.SectionName}:Endpoint and {PartnerAppOptions.SectionName}:ApiKey (e.g. Registry__Endpoint, Registry__ApiKey).");
-        }
-
-        return services.AddRegistryClient(registry.Endpoint, new RegistryApiKeyCredential(registry.ApiKey),
-            o => o.Timeout = TimeSpan.FromSeconds(10));
+        // Endpoint, ApiKey and the SDK's options from the "Registry" section, validated when the host starts (a missing or
+        // malformed one stops the app with a message naming the setting); the container owns and disposes the client.
+        return services.AddRegistryClient(configuration.GetSection("Registry"));
     }
 }
