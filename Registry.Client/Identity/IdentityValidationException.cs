@@ -7,6 +7,8 @@ namespace Registry.Client.Identity;
 /// </remarks>
 public sealed class IdentityValidationException : ArgumentException
 {
+    private readonly string _message;
+
     /// <summary>Creates an exception for the broken <paramref name="rule"/>.</summary>
     /// <param name="rule">The stable rule code, one of <see cref="IdentityValidationRules"/>.</param>
     /// <param name="message">What is wrong and how to fix it, without the identifier itself.</param>
@@ -17,7 +19,12 @@ public sealed class IdentityValidationException : ArgumentException
     {
         ArgumentException.ThrowIfNullOrEmpty(rule);
         Rule = rule;
+        _message = message;
     }
+
+    /// <summary>Gets what is wrong and how to fix it: the message alone, without <see cref="ArgumentException"/>'s
+    /// <c>(Parameter '…')</c> suffix, since it is shown to people (the argument is in <see cref="ArgumentException.ParamName"/>).</summary>
+    public override string Message => _message;
 
     /// <summary>Gets the stable code of the rule that failed.</summary>
     /// <value>One of the <see cref="IdentityValidationRules"/> constants, e.g. <c>IIN_CHECKSUM</c>.</value>

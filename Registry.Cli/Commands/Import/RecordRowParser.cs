@@ -164,18 +164,8 @@ internal sealed class RecordRowParser(ImportHeader header, TimeProvider clock)
         return null;
     }
 
-    /// <summary>The rule and its message, without the " (Parameter 'iin')" that <see cref="ArgumentException"/> appends.</summary>
-    private static string Describe(IdentityValidationException error)
-    {
-        var message = error.Message;
-        var suffix = error.ParamName is null ? null : $" (Parameter '{error.ParamName}')";
-        if (suffix is not null && message.EndsWith(suffix, StringComparison.Ordinal))
-        {
-            message = message[..^suffix.Length];
-        }
-
-        return $"{error.Rule}: {message}";
-    }
+    /// <summary>The rule and its message (the SDK's message carries no <c>(Parameter '…')</c> suffix).</summary>
+    private static string Describe(IdentityValidationException error) => $"{error.Rule}: {error.Message}";
 
     private static ImportRejection? Reject(long line, string field, string? reason) => reason is null ? null : new(line, field, reason);
 

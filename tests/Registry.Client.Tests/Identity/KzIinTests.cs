@@ -29,6 +29,8 @@ public sealed class KzIinTests
 
         Assert.Equal(rule, ex.Rule);
         Assert.Equal("iin", ex.ParamName);
+        Assert.DoesNotContain("(Parameter", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(iin, ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
