@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Registry.Service.Tests.Infrastructure;
 
 namespace Registry.Service.Tests.Contract;
 
@@ -21,6 +22,8 @@ internal static class BufCli
 
     /// <summary>The contract's module, relative to <see cref="RepositoryRoot"/>.</summary>
     public const string ContractModule = "Registry.Protos";
+
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Runs buf with <paramref name="arguments"/> in <paramref name="workingDirectory"/>; skips or fails the test without buf.</summary>
     public static async Task<BufResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -49,11 +52,8 @@ internal static class BufCli
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return new BufResult(process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, input: null, RunTimeout, cancellationToken);
+        return new BufResult(exitCode, stdout + stderr);
     }
 
     private static string? Find()

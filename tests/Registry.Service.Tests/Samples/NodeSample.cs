@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Registry.Service.Tests.Infrastructure;
 
 namespace Registry.Service.Tests.Samples;
 
@@ -72,30 +73,8 @@ public static class NodeSample
         return info;
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo info, string? input)
-    {
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{info.FileName} did not start");
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(RunTimeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
-        var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
-        try
-        {
-            if (input is not null)
-            {
-                await process.StandardInput.WriteAsync(input.AsMemory(), deadline.Token);
-            }
-
-            process.StandardInput.Close();
-            await process.WaitForExitAsync(deadline.Token);
-            return (process.ExitCode, await stdout, await stderr);
-        }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish within {RunTimeout.TotalSeconds:0} s.");
-        }
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo info, string? input) =>
+        ChildProcess.RunAsync(info, input, RunTimeout, TestContext.Current.CancellationToken);
 
     private static string? FindUnavailable()
     {
