@@ -28,6 +28,15 @@ public sealed class SubjectConsent
     /// <summary>The request id of the last check that used this consent, so that its retry is not counted twice.</summary>
     public string? LastRequestId { get; set; }
 
+    /// <summary>
+    /// A SHA-256 digest of what that check answered (never the answer itself): a retry that would get the same answer
+    /// is given it again under <see cref="LastAuditEntryId"/>, unaudited, so one check is one entry.
+    /// </summary>
+    public byte[]? LastAnswerDigest { get; set; }
+
+    /// <summary>The id of the audit entry that recorded that check: the receipt a replayed retry returns.</summary>
+    public string? LastAuditEntryId { get; set; }
+
     public EvidenceKind EvidenceKind { get; init; }
 
     public required string EvidenceReference { get; init; }

@@ -19,6 +19,8 @@ public sealed class SubjectConsentEntityTypeConfiguration : IEntityTypeConfigura
         builder.Property(c => c.EvidenceKind).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.EvidenceReference).HasMaxLength(200);
         builder.Property(c => c.LastRequestId).HasMaxLength(100);
+        builder.Property(c => c.LastAnswerDigest).HasMaxLength(32);
+        builder.Property(c => c.LastAuditEntryId).HasMaxLength(36);
         // Uses and RevokedAt change under concurrent checks; they are only ever changed with conditional
         // UPDATEs (uses < max_uses AND revoked_at IS NULL), which are atomic on every provider.
         builder.HasOne<Partner>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Restrict);

@@ -215,6 +215,16 @@ namespace Registry.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("grantedat");
 
+                    b.Property<byte[]>("LastAnswerDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("lastanswerdigest");
+
+                    b.Property<string>("LastAuditEntryId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("lastauditentryid");
+
                     b.Property<string>("LastRequestId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

@@ -186,6 +186,14 @@ namespace Registry.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("GrantedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<byte[]>("LastAnswerDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.Property<string>("LastAuditEntryId")
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)");
+
                     b.Property<string>("LastRequestId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");

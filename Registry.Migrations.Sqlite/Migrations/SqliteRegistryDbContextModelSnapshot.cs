@@ -181,6 +181,14 @@ namespace Registry.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("GrantedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("LastAnswerDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LastAuditEntryId")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastRequestId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

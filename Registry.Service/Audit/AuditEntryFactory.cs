@@ -8,7 +8,7 @@ public static class AuditEntryFactory
         ArgumentNullException.ThrowIfNull(record);
         return new AuditEntry
         {
-            Id = Guid.CreateVersion7(now).ToString(),
+            Id = record.EntryId ?? Guid.CreateVersion7(now).ToString(),
             // Microsecond precision: the canonical encoding stores microseconds, so the stored value must round-trip.
             RecordedAt = new DateTime(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc),
             PartnerId = record.Actor?.PartnerId,

@@ -24,4 +24,10 @@ public sealed record AuditRecord
     public string? RequestId { get; init; }
 
     public string? Detail { get; init; }
+
+    /// <summary>
+    /// The entry's id when the caller must know it before the entry is written (a check's consent use remembers it);
+    /// null lets the log assign one. Either way a UUIDv7.
+    /// </summary>
+    public string? EntryId { get; init; }
 }

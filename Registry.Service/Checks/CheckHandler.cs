@@ -9,7 +9,8 @@ namespace Registry.Service.Checks;
 /// <summary>
 /// Answers checks under a consent (spec §3, §4). Every outcome, refusals included, is audited before it is
 /// returned; the consent's use is counted in the same transaction as the entry, and re-checked there, so
-/// concurrent checks on any replica can never use a consent more than <c>max_uses</c> times.
+/// concurrent checks on any replica can never use a consent more than <c>max_uses</c> times. The one exception is a
+/// retry given an answer that an entry already records (<see cref="CheckRepeats"/>).
 /// </summary>
 /// <remarks>
 /// A singleton with no per-call context or scope: the consent and the subject's record facts are read with two
@@ -187,13 +188,27 @@ public sealed class CheckHandler(
         var answer = Answer(facts, consent!.Scope, now);
         record = record with { Outcome = answer.RecordFound ? AuditOutcomes.RecordFound : AuditOutcomes.NoRecord };
         var remaining = consent.MaxUses - consent.Uses;
-        return isRepeat
-            ? new PendingCheck(record with { Reason = CheckRepeats.RepeatedReason }, null, null, answer, remaining)
-            : new PendingCheck(record, null, new ConsentUse(consent.Id, command.RequestId, now.UtcDateTime), answer, remaining - 1);
+        // Only a check with a request id can be retried, so only its answer is remembered.
+        var digest = command.RequestId is null ? null : CheckRepeats.Digest(answer);
+        if (isRepeat)
+        {
+            return CheckRepeats.AuditedAs(consent, digest!) is { } auditedAs
+                ? new PendingCheck(record, null, null, answer, remaining, auditedAs)
+                : new PendingCheck(record with { Reason = CheckRepeats.RepeatedReason }, null, null, answer, remaining);
+        }
+
+        var entryId = Guid.CreateVersion7(now).ToString();
+        var use = new ConsentUse(consent.Id, command.RequestId, now.UtcDateTime, digest, entryId);
+        return new PendingCheck(record with { EntryId = entryId }, null, use, answer, remaining - 1);
     }
 
     private async Task<CheckItemOutcome> CommitAsync(PendingCheck pending, CancellationToken cancellationToken)
     {
+        if (pending.AuditedAs is { } auditedAs)
+        {
+            return new CheckItemOutcome(new CheckResult(pending.Answer!.RecordFound, pending.Answer.Summary, auditedAs, pending.UsesRemaining), null);
+        }
+
         using var activity = tracing.Start(CheckMetrics.AuditWaitSpan);
         if (pending.Refusal is { } refusal)
         {
@@ -257,6 +272,10 @@ public sealed class CheckHandler(
         return command.Purpose!.Value;
     }
 
-    /// <summary>A check evaluated but not yet audited: its entry, and either its refusal or its answer and consent use.</summary>
-    private sealed record PendingCheck(AuditRecord Record, string? Refusal, ConsentUse? Use, CheckAnswer? Answer, int UsesRemaining);
+    /// <summary>
+    /// A check evaluated but not yet audited: its entry, and either its refusal or its answer and consent use; or a retry
+    /// whose answer an entry already records (<paramref name="AuditedAs"/>), which is answered without a write.
+    /// </summary>
+    private sealed record PendingCheck(
+        AuditRecord Record, string? Refusal, ConsentUse? Use, CheckAnswer? Answer, int UsesRemaining, string? AuditedAs = null);
 }

@@ -11,7 +11,8 @@ namespace Registry.Service.Consent;
 internal sealed class ConsentLookupCommand : IDisposable
 {
     public const string Sql =
-        "SELECT PartnerId, SubjectKey, SubjectKeyId, Purpose, Scope, ExpiresAt, RevokedAt, MaxUses, Uses, LastRequestId " +
+        "SELECT PartnerId, SubjectKey, SubjectKeyId, Purpose, Scope, ExpiresAt, RevokedAt, MaxUses, Uses, LastRequestId, " +
+        "LastAnswerDigest, LastAuditEntryId " +
         "FROM consents WHERE Id = @id";
 
     private readonly DbCommand _command;
@@ -51,7 +52,9 @@ internal sealed class ConsentLookupCommand : IDisposable
             reader.IsDBNull(6) ? null : Utc(reader.GetDateTime(6)),
             reader.GetInt32(7),
             reader.GetInt32(8),
-            reader.IsDBNull(9) ? null : reader.GetString(9));
+            reader.IsDBNull(9) ? null : reader.GetString(9),
+            reader.IsDBNull(10) ? null : (byte[])reader.GetValue(10),
+            reader.IsDBNull(11) ? null : reader.GetString(11));
     }
 
     public void Dispose() => _command.Dispose();

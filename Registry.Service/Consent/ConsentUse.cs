@@ -12,7 +12,9 @@ namespace Registry.Service.Consent;
 /// <param name="ConsentId">The consent to use.</param>
 /// <param name="RequestId">The check's request id, remembered so that a retry is recognised (<c>Checks.CheckRepeats</c>).</param>
 /// <param name="Now">The check's time: a consent that expired by then is not used.</param>
-public sealed record ConsentUse(string ConsentId, string? RequestId, DateTime Now) : IPreparedChange
+/// <param name="AnswerDigest">The digest of the check's answer, remembered with the request id (<c>Checks.CheckRepeats</c>).</param>
+/// <param name="AuditEntryId">The id of the check's audit entry (<see cref="AuditRecord.EntryId"/>): the receipt a retry is given again.</param>
+public sealed record ConsentUse(string ConsentId, string? RequestId, DateTime Now, byte[]? AnswerDigest, string AuditEntryId) : IPreparedChange
 {
     public string? Apply(PreparedCommands commands, DbTransaction transaction)
     {

@@ -12,12 +12,15 @@ namespace Registry.Service.Consent;
 internal sealed class ConsentUseCommand : IDisposable
 {
     public const string UpdateSql =
-        "UPDATE consents SET Uses = Uses + 1, LastRequestId = @request WHERE Id = @id AND " + ConsentRules.UsableSql;
+        "UPDATE consents SET Uses = Uses + 1, LastRequestId = @request, LastAnswerDigest = @digest, LastAuditEntryId = @entry " +
+        "WHERE Id = @id AND " + ConsentRules.UsableSql;
 
     private const string StateSql = "SELECT RevokedAt, ExpiresAt, Uses, MaxUses FROM consents WHERE Id = @id";
 
     private readonly DbCommand _update;
     private readonly DbParameter _request;
+    private readonly DbParameter _digest;
+    private readonly DbParameter _entry;
     private readonly DbParameter _id;
     private readonly DbParameter _now;
     private readonly DbCommand _state;
@@ -29,6 +32,8 @@ internal sealed class ConsentUseCommand : IDisposable
         _update = connection.CreateCommand();
         _update.CommandText = UpdateSql;
         _request = _update.AddParameter("@request", DbType.String);
+        _digest = _update.AddParameter("@digest", DbType.Binary);
+        _entry = _update.AddParameter("@entry", DbType.String);
         _id = _update.AddParameter("@id", DbType.String);
         _now = _update.AddParameter("@now", DbType.DateTime2);
         _state = connection.CreateCommand();
@@ -45,6 +50,8 @@ internal sealed class ConsentUseCommand : IDisposable
         ArgumentNullException.ThrowIfNull(use);
         _update.Transaction = transaction;
         _request.Value = (object?)use.RequestId ?? DBNull.Value;
+        _digest.Value = (object?)use.AnswerDigest ?? DBNull.Value;
+        _entry.Value = use.AuditEntryId;
         _id.Value = use.ConsentId;
         _now.Value = use.Now;
         if (_update.ExecuteNonQuery() == 1)

@@ -21,7 +21,8 @@ usage: bench/scaling/run.sh [--reps 3] [--seconds 12] [--warmup 5] [--stats-wait
   Cases (all with --in-flight calls in flight in all, spread over the N replicas):
     h2-public-key   h2load, AuditService/GetPublicKey (no database): the baseline for h2load's cases.
     h2-check-retry  h2load, Check RECORD_FOUND, one body per replica (its own consent and request id): after the
-                    first call each call is answered as a retry (audit entry committed, no new consent use).
+                    first call each call is a retry given the first answer again (consent and records read, no
+                    write: since the retry rule of issue 12, a retry with an unchanged answer is not audited again).
     public-key      the script's own HTTP/2 driver (Registry.Bench.Seed drive), GetPublicKey: the baseline for check-use.
     check-use       the driver, Check RECORD_FOUND with a different consent and request id on every call: every call
                     is a real first use (audit entry + consent use-count UPDATE in one commit).
@@ -173,15 +174,15 @@ start_replicas() { # N
 }
 
 # One real call per replica and case through curl: grpc-status and, for checks, the decoded outcome (h2load counts
-# any HTTP 200 as a success). The first check of each body is a real use; h2load's later calls repeat its id.
+# any HTTP 200 as a success). Each check is a real use; h2load's later calls of check-replay repeat its request id.
 verify() { # N
   local n=$1 i port c path key body want outcome status got
   for i in $(seq 1 "$n"); do
     port=$((base_port + i))
-    for c in public-key check-found check-no-record; do
+    for c in public-key check-found check-no-record check-replay; do
       case $c in
         public-key) path=/registry.v1.AuditService/GetPublicKey key=$AUDITOR_KEY want=0 outcome=- ;;
-        check-found) path=/registry.v1.CheckService/Check key=$PARTNER_KEY want=0 outcome=RecordFound ;;
+        check-found | check-replay) path=/registry.v1.CheckService/Check key=$PARTNER_KEY want=0 outcome=RecordFound ;;
         check-no-record) path=/registry.v1.CheckService/Check key=$PARTNER_KEY want=0 outcome=NoRecord ;;
       esac
       body="$run/bodies$i/$c.bin"
@@ -242,7 +243,7 @@ load() {
           args+=(-H 'content-type: application/grpc' -H 'te: trailers' -d "$run/bodies$i/public-key.bin" -H "authorization: Bearer $AUDITOR_KEY")
           path=/registry.v1.AuditService/GetPublicKey
         else
-          args+=(-H 'content-type: application/grpc' -H 'te: trailers' -d "$run/bodies$i/check-found.bin" -H "authorization: Bearer $PARTNER_KEY")
+          args+=(-H 'content-type: application/grpc' -H 'te: trailers' -d "$run/bodies$i/check-replay.bin" -H "authorization: Bearer $PARTNER_KEY")
           path=/registry.v1.CheckService/Check
         fi
         rm -f "$run/h2load$i.log"

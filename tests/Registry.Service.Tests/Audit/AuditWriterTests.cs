@@ -84,7 +84,7 @@ public sealed class AuditWriterTests(RegistryAppFactory factory) : IClassFixture
         string? Apply(string id, DateTime at)
         {
             using var transaction = connection.BeginTransaction();
-            var refusal = sut.Apply(new ConsentUse(id, "r-" + Guid.NewGuid().ToString("N"), at), transaction);
+            var refusal = sut.Apply(new ConsentUse(id, "r-" + Guid.NewGuid().ToString("N"), at, new byte[32], "e-" + Guid.NewGuid().ToString("N")[..20]), transaction);
             transaction.Commit();
             return refusal;
         }
@@ -94,6 +94,8 @@ public sealed class AuditWriterTests(RegistryAppFactory factory) : IClassFixture
         Assert.Null(Apply(consentId, now));
         Assert.Equal(1L, await _log.ScalarAsync<long>($"SELECT Uses FROM consents WHERE Id = '{consentId}'"));
         Assert.StartsWith("r-", await _log.ScalarAsync<string>($"SELECT LastRequestId FROM consents WHERE Id = '{consentId}'"), StringComparison.Ordinal);
+        Assert.StartsWith("e-", await _log.ScalarAsync<string>($"SELECT LastAuditEntryId FROM consents WHERE Id = '{consentId}'"), StringComparison.Ordinal);
+        Assert.Equal(32L, await _log.ScalarAsync<long>($"SELECT length(LastAnswerDigest) FROM consents WHERE Id = '{consentId}'"));
         Assert.Equal("CONSENT_USED_UP", Apply(consentId, now));
         Assert.Equal(1L, await _log.ScalarAsync<long>($"SELECT Uses FROM consents WHERE Id = '{consentId}'"));
         await _log.ExecuteAsync($"UPDATE consents SET MaxUses = 5, RevokedAt = ExpiresAt WHERE Id = '{consentId}'");

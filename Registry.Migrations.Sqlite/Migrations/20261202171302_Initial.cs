@@ -169,6 +169,8 @@ namespace Registry.Migrations.Sqlite.Migrations
                     MaxUses = table.Column<int>(type: "INTEGER", nullable: false),
                     Uses = table.Column<int>(type: "INTEGER", nullable: false),
                     LastRequestId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastAnswerDigest = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    LastAuditEntryId = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
                     EvidenceKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     EvidenceReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     EvidenceCapturedAt = table.Column<DateTime>(type: "TEXT", nullable: false)

@@ -12,7 +12,7 @@ using Registry.Migrations.Postgres;
 namespace Registry.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRegistryDbContext))]
-    [Migration("20261202041544_Initial")]
+    [Migration("20261202171327_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -217,6 +217,16 @@ namespace Registry.Migrations.Postgres.Migrations
                     b.Property<DateTime>("GrantedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("grantedat");
+
+                    b.Property<byte[]>("LastAnswerDigest")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("lastanswerdigest");
+
+                    b.Property<string>("LastAuditEntryId")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("lastauditentryid");
 
                     b.Property<string>("LastRequestId")
                         .HasMaxLength(100)

@@ -170,6 +170,8 @@ namespace Registry.Migrations.Postgres.Migrations
                     maxuses = table.Column<int>(type: "integer", nullable: false),
                     uses = table.Column<int>(type: "integer", nullable: false),
                     lastrequestid = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    lastanswerdigest = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
+                    lastauditentryid = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true),
                     evidencekind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     evidencereference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     evidencecapturedat = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)

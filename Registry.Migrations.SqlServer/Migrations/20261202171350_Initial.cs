@@ -169,6 +169,8 @@ namespace Registry.Migrations.SqlServer.Migrations
                     MaxUses = table.Column<int>(type: "int", nullable: false),
                     Uses = table.Column<int>(type: "int", nullable: false),
                     LastRequestId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastAnswerDigest = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: true),
+                    LastAuditEntryId = table.Column<string>(type: "nvarchar(36)", maxLength: 36, nullable: true),
                     EvidenceKind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     EvidenceReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     EvidenceCapturedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
