@@ -9,7 +9,7 @@ namespace Registry.Client;
 /// (it owns a gRPC channel and its connections, which <see cref="Dispose()"/> closes). Register it with
 /// <c>services.AddRegistryClient(configuration.GetSection("Registry"))</c>, and the container disposes it.</para>
 /// <para>Every call goes through one resilience pipeline built from <see cref="RegistryClientOptions"/>: a total timeout around
-/// retries (of <c>Unavailable</c>, and of <c>ResourceExhausted</c> after the server's RetryInfo delay) around a per-attempt
+/// retries (of <c>Unavailable</c>, and of <c>ResourceExhausted</c> with a RetryInfo; after the server's RetryInfo delay when there is one) around a per-attempt
 /// timeout, with a circuit breaker that fails calls at once during a storm of <c>UNAVAILABLE</c> answers. Failures surface as
 /// <see cref="RegistryRequestException"/> or one of its subclasses.</para>
 /// <para>Which calls a key may make depends on its role: partner keys consent and check, auditor keys read the audit log,

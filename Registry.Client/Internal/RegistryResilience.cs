@@ -91,9 +91,9 @@ internal static class RegistryResilience
     }
 
     // Unavailable means the service did not act (the contract's AUDIT_UNAVAILABLE says "nothing was changed"), and
-    // ResourceExhausted with a RetryInfo is a quota refusal the server asks us to repeat later, unless that delay would
-    // outlast the call's total timeout: then the caller gets the refusal (with RetryAfter) at once instead of a timeout
-    // later. An attempt that timed out may have been applied, so it is repeated only when the server deduplicates it.
+    // ResourceExhausted with a RetryInfo is a quota refusal the server asks us to repeat later. Either is retried after
+    // the server's RetryInfo delay when it sends one (AUDIT_UNAVAILABLE asks for 1 s), unless that delay would outlast
+    // the call's total timeout: then the caller gets the failure (with RetryAfter) at once instead of a timeout later. An attempt that timed out may have been applied, so it is repeated only when the server deduplicates it.
     // An open circuit is not retried: failing fast is its point, nor is the enumeration watch's throttle. Nothing else is
     // retried.
     // The enumeration watch's throttle: every refused call counts towards the partner's suspension, so the SDK never
@@ -102,20 +102,24 @@ internal static class RegistryResilience
 
     private static bool ShouldRetry(Exception? exception, ResilienceContext context, RegistryClientOptions options) => exception switch
     {
-        RpcException { StatusCode: StatusCode.Unavailable } => true,
+        RpcException { StatusCode: StatusCode.Unavailable } e =>
+            RegistryErrorConverter.GetRetryDelay(e) is not { } delay || FitsTheBudget(delay, context, options),
         RpcException { StatusCode: StatusCode.ResourceExhausted } e =>
             RegistryErrorConverter.GetReason(e) != EnumerationSuspectedReason &&
-            RegistryErrorConverter.GetRetryDelay(e) is { } delay && Elapsed(context, options.TimeProvider) + delay < options.Timeout,
+            RegistryErrorConverter.GetRetryDelay(e) is { } delay && FitsTheBudget(delay, context, options),
         TimeoutRejectedException => context.Properties.GetValue(IsRepeatable, false),
         _ => false,
     };
+
+    private static bool FitsTheBudget(TimeSpan delay, ResilienceContext context, RegistryClientOptions options) =>
+        Elapsed(context, options.TimeProvider) + delay < options.Timeout;
 
     private static TimeSpan Elapsed(ResilienceContext context, TimeProvider timeProvider) =>
         context.Properties.TryGetValue(StartedAt, out var startedAt) ? timeProvider.GetElapsedTime(startedAt) : TimeSpan.Zero;
 
     // The server's delay wins over our back-off; null falls back to exponential back-off with jitter.
     private static TimeSpan? ServerRetryDelay(Exception? exception) =>
-        exception is RpcException { StatusCode: StatusCode.ResourceExhausted } e ? RegistryErrorConverter.GetRetryDelay(e) : null;
+        exception is RpcException { StatusCode: StatusCode.Unavailable or StatusCode.ResourceExhausted } e ? RegistryErrorConverter.GetRetryDelay(e) : null;
 
     private static string MethodOf(ResilienceContext context) => context.Properties.GetValue(Method, "unknown");
 

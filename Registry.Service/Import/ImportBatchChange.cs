@@ -9,7 +9,8 @@ namespace Registry.Service.Import;
 /// <summary>
 /// One import batch, applied by the audit writer in the transaction that records its entry: all of its rows and its job's
 /// counts, or nothing. Each row is matched by its key: absent → inserted, identical → unchanged, different → updated; a row
-/// that would change an expunged record is refused, because an expunged record is never disclosed again.
+/// that would change an expunged or overturned record is refused, because such a record is never disclosed again (an
+/// export that still lists an overturned case as active must not bring it back; an administrator's correction can).
 /// </summary>
 internal sealed class ImportBatchChange(
     ImportSchema schema, string? jobId, long batchNumber, IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected, DateTime now)
@@ -60,10 +61,9 @@ internal sealed class ImportBatchChange(
                 unchanged++;
                 continue;
             }
-            else if (stored.Status == RecordStatus.Expunged)
+            else if (TerminalReason(stored.Status) is { } terminal)
             {
-                rejections.Add(new ImportRejection(row.Line, "status",
-                    "the record was expunged by an administrator; an import cannot change or restore it"));
+                rejections.Add(new ImportRejection(row.Line, "status", terminal));
                 continue;
             }
             else
@@ -77,6 +77,19 @@ internal sealed class ImportBatchChange(
         rejections.Sort(static (a, b) => a.Line.CompareTo(b.Line));
         return new ImportBatchCounts(inserted, updated, unchanged, rejections);
     }
+
+    /// <summary>Why a record in <paramref name="status"/> can no longer be changed by an import; null when it can.</summary>
+    public static string? TerminalReason(RecordStatus status) => status switch
+    {
+        RecordStatus.Expunged => ExpungedReason,
+        RecordStatus.Overturned => OverturnedReason,
+        _ => null,
+    };
+
+    public const string ExpungedReason = "the record was expunged by an administrator; an import cannot change or restore it";
+
+    public const string OverturnedReason =
+        "the record is overturned and is never disclosed again; an import cannot change or restore it (an administrator can correct it)";
 
     private static bool Same(ImportRow row, StoredRecord stored) =>
         row.Category == stored.Category

@@ -40,7 +40,7 @@ public sealed class PartnerAdministration(
             Version = Guid.NewGuid(),
         };
         var (apiKey, issued) = issuer.Create(partner.Id, now);
-        var receipt = await auditLog.AppendAsync(Record(caller, AuditActions.PartnerCreate, $"partner={partner.Id};role={role};key={apiKey.Id}"), async (tx, ct) =>
+        var receipt = await auditLog.AppendAsync(Record(caller, AuditActions.PartnerCreate, $"partner={partner.Id};role={ContractNames.Of(role)};key={apiKey.Id}"), async (tx, ct) =>
         {
             // Again inside the audit transaction: another administrator may have created the name since the check above.
             // The unique index on the key is the last word; this only turns a lost race into PARTNER_EXISTS.

@@ -41,7 +41,8 @@ public sealed class RecordCorrection(RegistryDbContext db, IAuditLog auditLog, T
             Action = action,
             Actor = caller,
             Outcome = AuditOutcomes.Ok,
-            Detail = $"record={sourceId}/{caseNumber};status={status};expires_at={expiresAt:yyyy-MM-dd};reason={reason}",
+            // Wire names, as the contract spells them (EXPUNGED), never the .NET enum's.
+            Detail = $"record={sourceId}/{caseNumber};status={(status is { } s ? ContractNames.Of(s.ToProto()) : null)};expires_at={expiresAt:yyyy-MM-dd};reason={reason}",
         };
         var receipt = await auditLog.AppendAsync(record, async (tx, ct) =>
         {

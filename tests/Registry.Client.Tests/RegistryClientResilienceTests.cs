@@ -89,6 +89,46 @@ public sealed class RegistryClientResilienceTests
     }
 
     [Fact]
+    public async Task Check_UnavailableWithRetryInfo_RetriesOnlyAfterTheServerDelay()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        var retryDelay = TimeSpan.FromSeconds(1);
+        var attempts = 0;
+        host.Checks.OnCheck = (_, _) => ++attempts == 1
+            ? throw RpcErrors.Exception(StatusCode.Unavailable, "AUDIT_UNAVAILABLE", retryDelay: retryDelay)
+            : Task.FromResult(new P.CheckResponse { Outcome = P.CheckOutcome.NoRecord });
+        var sut = host.CreateClient(o => o.RetryBaseDelay = TimeSpan.Zero);
+        var call = sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, "req-u", Ct);
+        await host.Time.WaitForTimerAsync(retryDelay, Ct);
+        var callsWhileWaiting = host.Recorder.Calls.Count;
+
+        host.Time.Advance(retryDelay);
+        var result = await call;
+
+        Assert.Equal(1, callsWhileWaiting);
+        Assert.Equal(CheckOutcome.NoRecord, result.Outcome);
+        var received = host.Recorder.Calls;
+        Assert.Equal(2, received.Count);
+        Assert.Equal(retryDelay, received[1].ReceivedAt - received[0].ReceivedAt);
+    }
+
+    [Fact(Timeout = 30_000)] // a retry would wait on the fake clock, which never moves here: it fails by the timeout
+    public async Task Check_UnavailableWithARetryInfoBeyondTotalTimeout_FailsAtOnceWithRetryAfter()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await RegistryTestHost.StartAsync(ct);
+        host.Checks.OnCheck = (_, _) =>
+            throw RpcErrors.Exception(StatusCode.Unavailable, "AUDIT_UNAVAILABLE", retryDelay: TimeSpan.FromMinutes(1));
+        var sut = host.CreateClient();
+
+        var ex = await Assert.ThrowsAsync<RegistryRequestException>(() => sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, "r", ct));
+
+        Assert.Equal(StatusCode.Unavailable, ex.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(1), ex.RetryAfter);
+        Assert.Single(host.Recorder.Calls);
+    }
+
+    [Fact]
     public async Task Check_RetryInfoDelayBeyondTotalTimeout_FailsAtOnceWithRetryAfter()
     {
         await using var host = await RegistryTestHost.StartAsync(Ct);

@@ -123,7 +123,7 @@ public sealed class AuditActionEntryTests(RegistryAppFactory factory) : IClassFi
         new ExpectedEntry(expunge ? AuditActions.RecordExpunge : AuditActions.RecordCorrect, "ROLE_ADMIN", AuditOutcomes.Ok)
         {
             PartnerId = await _actors.AdminPartnerIdAsync(), KeyId = AuditActors.KeyIdOf(factory.AdminApiKey),
-            DetailContains = $"record=TEST/{caseNumber};status={(expunge ? "Expunged" : string.Empty)};",
+            DetailContains = $"record=TEST/{caseNumber};status={(expunge ? "EXPUNGED" : string.Empty)};",
         }.AssertMatches(row);
     }
 
@@ -144,5 +144,15 @@ public sealed class AuditActionEntryTests(RegistryAppFactory factory) : IClassFi
         }.AssertMatches(row);
         Assert.Single(await _log.RowsAsync($"Action = 'partner.suspend' AND Detail LIKE '%partner={partnerId}%'"));
         Assert.EndsWith(";reason=cleared", (string)row["Detail"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreatePartner_WritesTheRoleByItsWireName()
+    {
+        var (partnerId, _) = await _scenario.CreatePartnerAsync(Role.Auditor);
+
+        var row = Assert.Single(await _log.RowsAsync($"Action = 'partner.create' AND Detail LIKE '%partner={partnerId};%'"));
+
+        Assert.Contains(";role=AUDITOR;", (string)row["Detail"]!, StringComparison.Ordinal);
     }
 }

@@ -195,6 +195,26 @@ public abstract class ImportRecordsTests(RegistryAppFactory factory)
     }
 
     [Fact]
+    public async Task Import_AnOverturnedRecordListedAsActiveAgain_IsRejectedAndNeverDisclosedAgain()
+    {
+        // An administrator overturns a record; the court's next export still lists the case as active.
+        var source = Source();
+        var h1 = TestKeys.NewH1();
+        var row = Row(2, "c1", h1, sourceId: source);
+        await RunAsync(_scenario.Admin, [Batch(1, [row])]);
+        await _scenario.Admin.CorrectRecordAsync(
+            new CorrectRecordRequest { SourceId = source, CaseNumber = "c1", Status = RecordStatus.Overturned, Reason = "appeal 12" }, cancellationToken: Ct);
+
+        var response = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [row])]));
+
+        var rejection = Assert.Single(response.Rejections);
+        Assert.Equal(("status", 2L), (rejection.Field, rejection.Line));
+        Assert.Contains("overturned", rejection.Reason, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0, 1), (response.Inserted, response.Updated, response.Unchanged, response.Rejected));
+        Assert.Equal(Records.RecordStatus.Overturned, Assert.Single(await _data.RecordsAsync(source)).Status);
+    }
+
+    [Fact]
     public async Task Import_ABatchOfTooManyRows_FailsTheStreamAndAppliesNothingOfIt()
     {
         var source = Source();
