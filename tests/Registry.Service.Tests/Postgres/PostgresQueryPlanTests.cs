@@ -47,7 +47,8 @@ public sealed class PostgresQueryPlanTests : IClassFixture<PostgresScaleDatabase
     public async Task ConsentUse_AtAHundredThousandConsents_UsesThePrimaryKey()
     {
         var plan = await PlanAsync(ConsentUseCommand.UpdateSql,
-            ("@id", NpgsqlDbType.Text, "c_0123"), ("@request", NpgsqlDbType.Text, "r"), ("@now", NpgsqlDbType.TimestampTz, RegistryAppFactory.StartTime.UtcDateTime));
+            ("@id", NpgsqlDbType.Text, "c_0123"), ("@request", NpgsqlDbType.Text, "r"), ("@digest", NpgsqlDbType.Bytea, new byte[32]),
+            ("@entry", NpgsqlDbType.Text, "e"), ("@now", NpgsqlDbType.TimestampTz, RegistryAppFactory.StartTime.UtcDateTime));
 
         Assert.Matches(@"Index Scan using ""PK_consents"" on consents", plan);
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
