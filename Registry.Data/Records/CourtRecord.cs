@@ -34,5 +34,12 @@ public sealed class CourtRecord
 
     public Guid Version { get; set; }
 
+    /// <summary>
+    /// Set by an administrator's first correction since the record was last imported: the <c>RecordDigest</c> of the
+    /// record as the court had sent it. While the court's export of the record still has that digest, an import leaves
+    /// the correction alone; a changed export supersedes it (and clears this). Null for a record as imported.
+    /// </summary>
+    public byte[]? CorrectedFrom { get; set; }
+
     public List<RecordSubject> Subjects { get; } = [];
 }

@@ -19,6 +19,7 @@ public sealed class CourtRecordEntityTypeConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Region).HasMaxLength(16);
         builder.Property(r => r.Court).HasMaxLength(RecordRowRules.CourtMaxLength);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.CorrectedFrom).HasMaxLength(32);
         builder.HasMany(r => r.Subjects).WithOne().HasForeignKey(s => s.RecordId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -470,6 +470,11 @@ namespace Registry.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("category");
 
+                    b.Property<byte[]>("CorrectedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("correctedfrom");
+
                     b.Property<string>("Court")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")

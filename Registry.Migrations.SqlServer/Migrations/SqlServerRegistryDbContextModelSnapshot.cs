@@ -398,6 +398,10 @@ namespace Registry.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<byte[]>("CorrectedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
                     b.Property<string>("Court")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");

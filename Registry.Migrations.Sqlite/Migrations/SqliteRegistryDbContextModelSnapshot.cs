@@ -391,6 +391,10 @@ namespace Registry.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("CorrectedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Court")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

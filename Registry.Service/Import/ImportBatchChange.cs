@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Security.Cryptography;
 using Registry.Service.Audit;
 using Registry.Service.Infrastructure;
 using Registry.Service.Records;
@@ -8,7 +9,8 @@ namespace Registry.Service.Import;
 
 /// <summary>
 /// One import batch, applied by the audit writer in the transaction that records its entry: all of its rows and its job's
-/// counts, or nothing. Each row is matched by its key: absent → inserted, identical → unchanged, different → updated; a row
+/// counts, or nothing. Each row is matched by its key: absent → inserted, identical → unchanged, different → updated; the
+/// court's unchanged export of a record an administrator corrected since is unchanged too (the correction stands); a row
 /// that would change an expunged or overturned record is refused, because such a record is never disclosed again (an
 /// export that still lists an overturned case as active must not bring it back; an administrator's correction can).
 /// </summary>
@@ -56,7 +58,7 @@ internal sealed class ImportBatchChange(
             {
                 inserted++;
             }
-            else if (Same(row, stored))
+            else if (Same(row, stored) || IsCorrectedExport(row, stored))
             {
                 unchanged++;
                 continue;
@@ -90,6 +92,20 @@ internal sealed class ImportBatchChange(
 
     public const string OverturnedReason =
         "the record is overturned and is never disclosed again; an import cannot change or restore it (an administrator can correct it)";
+
+    /// <summary>
+    /// Whether the row is the court's export of the record as it was when an administrator corrected it: the export has
+    /// not changed since, so the correction stands (a changed export supersedes it and is an update).
+    /// </summary>
+    private static bool IsCorrectedExport(ImportRow row, StoredRecord stored) =>
+        stored.CorrectedFrom is { } correctedFrom && CryptographicOperations.FixedTimeEquals(correctedFrom, Digest(row));
+
+    public static byte[] Digest(ImportRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return RecordDigest.Of(row.Category, row.Article, row.Region, row.Court, row.DecisionDate, row.EffectiveFrom, row.ExpiresAt, row.Status,
+            row.Subjects.Select(s => s.Value));
+    }
 
     private static bool Same(ImportRow row, StoredRecord stored) =>
         row.Category == stored.Category

@@ -18,7 +18,7 @@ namespace Registry.Service.Import;
 internal sealed class PostgresRecordImportCommands : IRecordImportCommands
 {
     public const string FindSql =
-        "SELECT k.Ord, r.Id, r.Category, r.Article, r.Region, r.Court, r.DecisionDate, r.EffectiveFrom, r.ExpiresAt, r.Status, " +
+        "SELECT k.Ord, r.Id, r.Category, r.Article, r.Region, r.Court, r.DecisionDate, r.EffectiveFrom, r.ExpiresAt, r.Status, r.CorrectedFrom, " +
         "ARRAY(SELECT s.SubjectKey FROM record_subjects AS s WHERE s.RecordId = r.Id) " +
         "FROM unnest(@sources, @cases) WITH ORDINALITY AS k(SourceId, CaseNumber, Ord) " +
         "INNER JOIN records AS r ON r.SourceId = k.SourceId AND r.CaseNumber = k.CaseNumber";
@@ -28,7 +28,7 @@ internal sealed class PostgresRecordImportCommands : IRecordImportCommands
     public const string UpdateSql =
         "UPDATE records AS r SET Category = u.Category, Article = u.Article, Region = u.Region, Court = u.Court, " +
         "DecisionDate = u.DecisionDate, EffectiveFrom = u.EffectiveFrom, ExpiresAt = u.ExpiresAt, Status = u.Status, " +
-        "UpdatedAt = @now, Version = u.Version " +
+        "UpdatedAt = @now, Version = u.Version, CorrectedFrom = NULL " +
         "FROM unnest(@ids, @categories, @articles, @regions, @courts, @decisions, @froms, @expires, @statuses, @versions) " +
         "AS u(Id, Category, Article, Region, Court, DecisionDate, EffectiveFrom, ExpiresAt, Status, Version) WHERE r.Id = u.Id";
 
@@ -174,7 +174,7 @@ internal sealed class PostgresRecordImportCommands : IRecordImportCommands
         using var reader = _find.ExecuteReader();
         while (reader.Read())
         {
-            stored[reader.GetInt64(0) - 1] = StoredRecord.Read(reader, 1).WithKeys(reader.GetFieldValue<byte[][]>(10));
+            stored[reader.GetInt64(0) - 1] = StoredRecord.Read(reader, 1).WithKeys(reader.GetFieldValue<byte[][]>(11));
         }
 
         return stored;

@@ -17,7 +17,7 @@ namespace Registry.Service.Import;
 internal sealed class RecordImportCommands : IRecordImportCommands
 {
     public const string FindSql =
-        "SELECT Id, Category, Article, Region, Court, DecisionDate, EffectiveFrom, ExpiresAt, Status FROM records " +
+        "SELECT Id, Category, Article, Region, Court, DecisionDate, EffectiveFrom, ExpiresAt, Status, CorrectedFrom FROM records " +
         "WHERE SourceId = @source AND CaseNumber = @case";
 
     public const string SubjectsSql = "SELECT SubjectKey FROM record_subjects WHERE RecordId = @id";
@@ -74,7 +74,8 @@ internal sealed class RecordImportCommands : IRecordImportCommands
         _updateId = _update.AddParameter("@id", DbType.Int64);
         _update.CommandText =
             "UPDATE records SET Category = @category, Article = @article, Region = @region, Court = @court, DecisionDate = @decision, " +
-            "EffectiveFrom = @from, ExpiresAt = @expires, Status = @status, UpdatedAt = @updated, Version = @version WHERE Id = @id";
+            "EffectiveFrom = @from, ExpiresAt = @expires, Status = @status, UpdatedAt = @updated, Version = @version, CorrectedFrom = NULL " +
+            "WHERE Id = @id";
 
         _deleteSubjects = connection.CreateCommand();
         _deleteSubjects.CommandText = "DELETE FROM record_subjects WHERE RecordId = @id";

@@ -14,11 +14,13 @@ internal sealed record StoredRecord(
     DateOnly? EffectiveFrom,
     DateOnly? ExpiresAt,
     RecordStatus Status,
+    byte[]? CorrectedFrom,
     IReadOnlyList<byte[]> SubjectKeys)
 {
     /// <summary>
     /// The record in the columns from <paramref name="first"/> on (Id, Category, Article, Region, Court, DecisionDate,
-    /// EffectiveFrom, ExpiresAt, Status, as both import paths select them), its subject keys still to be added (<see cref="WithKeys"/>).
+    /// EffectiveFrom, ExpiresAt, Status, CorrectedFrom, as both import paths select them), its subject keys still to be
+    /// added (<see cref="WithKeys"/>).
     /// </summary>
     public static StoredRecord Read(DbDataReader reader, int first)
     {
@@ -33,6 +35,7 @@ internal sealed record StoredRecord(
             reader.IsDBNull(first + 6) ? null : reader.GetFieldValue<DateOnly>(first + 6),
             reader.IsDBNull(first + 7) ? null : reader.GetFieldValue<DateOnly>(first + 7),
             Enum.Parse<RecordStatus>(reader.GetString(first + 8)),
+            reader.IsDBNull(first + 9) ? null : (byte[])reader.GetValue(first + 9),
             []);
     }
 

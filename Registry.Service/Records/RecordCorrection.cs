@@ -47,6 +47,16 @@ public sealed class RecordCorrection(RegistryDbContext db, IAuditLog auditLog, T
         var receipt = await auditLog.AppendAsync(record, async (tx, ct) =>
         {
             var entity = await tx.Records.SingleAsync(r => r.Id == id, ct);
+            if (entity.CorrectedFrom is null)
+            {
+                // The record as the court sent it, before the first correction: while its export is still that, an
+                // import leaves this correction alone (Import/ImportBatchChange).
+                var keys = await tx.RecordSubjects.Where(s => s.RecordId == id).Select(s => s.SubjectKey).ToListAsync(ct);
+                keys.Sort(static (a, b) => a.AsSpan().SequenceCompareTo(b));
+                entity.CorrectedFrom = RecordDigest.Of(entity.Category, entity.Article, entity.Region, entity.Court, entity.DecisionDate,
+                    entity.EffectiveFrom, entity.ExpiresAt, entity.Status, keys);
+            }
+
             entity.Status = status ?? entity.Status;
             entity.ExpiresAt = expiresAt ?? entity.ExpiresAt;
             entity.UpdatedAt = now;

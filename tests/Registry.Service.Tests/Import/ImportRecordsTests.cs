@@ -182,12 +182,15 @@ public abstract class ImportRecordsTests(RegistryAppFactory factory)
     public async Task Import_AnExpungedRecord_IsNeverRestored()
     {
         var source = Source();
-        var row = Row(2, "c1", TestKeys.NewH1(), sourceId: source);
+        var h1 = TestKeys.NewH1();
+        var row = Row(2, "c1", h1, sourceId: source);
         await RunAsync(_scenario.Admin, [Batch(1, [row])]);
         await _scenario.Admin.ExpungeRecordAsync(new ExpungeRecordRequest { SourceId = source, CaseNumber = "c1", Reason = "court order" }, cancellationToken: Ct);
 
-        var response = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [row])]));
+        var unchanged = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [row])]));
+        var response = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [Row(2, "c1", h1, RecordStatus.Expired, sourceId: source)])]));
 
+        Assert.Equal((0, 0, 1, 0), (unchanged.Inserted, unchanged.Updated, unchanged.Unchanged, unchanged.Rejected));
         var rejection = Assert.Single(response.Rejections);
         Assert.Equal(("status", 2L), (rejection.Field, rejection.Line));
         Assert.Contains("expunged", rejection.Reason, StringComparison.Ordinal);
@@ -195,22 +198,66 @@ public abstract class ImportRecordsTests(RegistryAppFactory factory)
     }
 
     [Fact]
-    public async Task Import_AnOverturnedRecordListedAsActiveAgain_IsRejectedAndNeverDisclosedAgain()
+    public async Task Import_TheCourtsUnchangedExportOfACorrectedRecord_LeavesTheCorrection()
     {
-        // An administrator overturns a record; the court's next export still lists the case as active.
+        // An administrator corrects a record; the court's next export still lists it as it was.
+        var source = Source();
+        var row = Row(2, "c1", TestKeys.NewH1(), sourceId: source);
+        await RunAsync(_scenario.Admin, [Batch(1, [row])]);
+        var expires = new Google.Type.Date { Year = 2025, Month = 3, Day = 1 };
+        await _scenario.Admin.CorrectRecordAsync(new CorrectRecordRequest
+        {
+            SourceId = source, CaseNumber = "c1", Status = RecordStatus.Expired, ExpiresAt = expires, Reason = "order 3",
+        }, cancellationToken: Ct);
+
+        var again = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [row])]));
+
+        Assert.Equal((0, 0, 1, 0), (again.Inserted, again.Updated, again.Unchanged, again.Rejected));
+        var stored = Assert.Single(await _data.RecordsAsync(source));
+        Assert.Equal((Records.RecordStatus.Expired, new DateOnly(2025, 3, 1)), (stored.Status, stored.ExpiresAt));
+    }
+
+    [Fact]
+    public async Task Import_AChangedExportOfACorrectedRecord_SupersedesTheCorrection()
+    {
+        var source = Source();
+        var h1 = TestKeys.NewH1();
+        await RunAsync(_scenario.Admin, [Batch(1, [Row(2, "c1", h1, sourceId: source)])]);
+        await _scenario.Admin.CorrectRecordAsync(
+            new CorrectRecordRequest { SourceId = source, CaseNumber = "c1", Status = RecordStatus.Expired, Reason = "order 4" }, cancellationToken: Ct);
+        var changed = Row(2, "c1", h1, sourceId: source);
+        changed.Article = "ст. 107 УК РК";
+
+        var update = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [changed])]));
+        var stored = Assert.Single(await _data.RecordsAsync(source));
+        var again = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [Row(2, "c1", h1, sourceId: source)])]));
+
+        Assert.Equal((0, 1, 0, 0), (update.Inserted, update.Updated, update.Unchanged, update.Rejected));
+        Assert.Equal((Records.RecordStatus.Active, "ст. 107 УК РК"), (stored.Status, stored.Article));
+        // The correction is gone with the export it corrected: the court's older row is now a change like any other.
+        Assert.Equal((0, 1, 0, 0), (again.Inserted, again.Updated, again.Unchanged, again.Rejected));
+    }
+
+    [Fact]
+    public async Task Import_AnOverturnedRecord_IsLeftAloneByItsUnchangedExportAndNeverChangedByAnother()
+    {
+        // An administrator overturns a record; the court's exports still list the case as active.
         var source = Source();
         var h1 = TestKeys.NewH1();
         var row = Row(2, "c1", h1, sourceId: source);
         await RunAsync(_scenario.Admin, [Batch(1, [row])]);
         await _scenario.Admin.CorrectRecordAsync(
             new CorrectRecordRequest { SourceId = source, CaseNumber = "c1", Status = RecordStatus.Overturned, Reason = "appeal 12" }, cancellationToken: Ct);
+        var changed = Row(2, "c1", h1, sourceId: source);
+        changed.Court = "Another court";
 
-        var response = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [row])]));
+        var unchanged = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [row])]));
+        var refused = Assert.Single(await RunAsync(_scenario.Admin, [Batch(1, [changed])]));
 
-        var rejection = Assert.Single(response.Rejections);
+        Assert.Equal((0, 0, 1, 0), (unchanged.Inserted, unchanged.Updated, unchanged.Unchanged, unchanged.Rejected));
+        var rejection = Assert.Single(refused.Rejections);
         Assert.Equal(("status", 2L), (rejection.Field, rejection.Line));
         Assert.Contains("overturned", rejection.Reason, StringComparison.Ordinal);
-        Assert.Equal((0, 0, 0, 1), (response.Inserted, response.Updated, response.Unchanged, response.Rejected));
         Assert.Equal(Records.RecordStatus.Overturned, Assert.Single(await _data.RecordsAsync(source)).Status);
     }
 
@@ -371,7 +418,7 @@ public abstract class ImportRecordsTests(RegistryAppFactory factory)
             Row(13, "a", h[0], sourceId: source),
             Row(14, "b", h[1], RecordStatus.Overturned, sourceId: source),
             Row(15, "c", h[5], sourceId: source),
-            Row(16, "d", h[3], sourceId: source),
+            Row(16, "d", h[3], RecordStatus.Expired, sourceId: source),
             Row(17, "f", h[6], sourceId: source)])]));
 
         Assert.Equal((2, 2, 1, 1), (response.Inserted, response.Updated, response.Unchanged, response.Rejected));

@@ -11,7 +11,7 @@ using Registry.Migrations.Sqlite;
 namespace Registry.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261202171302_Initial")]
+    [Migration("20261202181155_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -393,6 +393,10 @@ namespace Registry.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CorrectedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Court")
                         .HasMaxLength(300)

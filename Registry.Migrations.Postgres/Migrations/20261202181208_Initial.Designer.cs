@@ -12,7 +12,7 @@ using Registry.Migrations.Postgres;
 namespace Registry.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRegistryDbContext))]
-    [Migration("20261202171327_Initial")]
+    [Migration("20261202181208_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -472,6 +472,11 @@ namespace Registry.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("category");
+
+                    b.Property<byte[]>("CorrectedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("correctedfrom");
 
                     b.Property<string>("Court")
                         .HasMaxLength(300)

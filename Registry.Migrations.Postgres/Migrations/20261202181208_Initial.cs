@@ -113,7 +113,8 @@ namespace Registry.Migrations.Postgres.Migrations
                     status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     createdat = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     updatedat = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    version = table.Column<Guid>(type: "uuid", nullable: false)
+                    version = table.Column<Guid>(type: "uuid", nullable: false),
+                    correctedfrom = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {

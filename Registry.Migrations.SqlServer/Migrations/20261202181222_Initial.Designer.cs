@@ -12,7 +12,7 @@ using Registry.Migrations.SqlServer;
 namespace Registry.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261202171350_Initial")]
+    [Migration("20261202181222_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -400,6 +400,10 @@ namespace Registry.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<byte[]>("CorrectedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<string>("Court")
                         .HasMaxLength(300)

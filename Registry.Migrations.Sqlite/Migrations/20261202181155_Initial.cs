@@ -112,7 +112,8 @@ namespace Registry.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CorrectedFrom = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {

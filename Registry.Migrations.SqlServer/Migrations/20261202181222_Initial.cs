@@ -112,7 +112,8 @@ namespace Registry.Migrations.SqlServer.Migrations
                     Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CorrectedFrom = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
