@@ -206,7 +206,8 @@ public sealed class CheckHandler(
     {
         if (pending.AuditedAs is { } auditedAs)
         {
-            return new CheckItemOutcome(new CheckResult(pending.Answer!.RecordFound, pending.Answer.Summary, auditedAs, pending.UsesRemaining), null);
+            return new CheckItemOutcome(
+                new CheckResult(pending.Answer!.RecordFound, pending.Answer.Summary, auditedAs, pending.UsesRemaining, Replayed: true), null);
         }
 
         using var activity = tracing.Start(CheckMetrics.AuditWaitSpan);

@@ -37,7 +37,7 @@ public sealed class CheckMetrics
         _timeProvider = timeProvider;
         var meter = meterFactory.Create(RegistryMeter.Name);
         _checks = meter.CreateCounter<long>(ChecksName, "{check}",
-            "Checks answered by the check handler, by outcome (RECORD_FOUND, NO_RECORD, REFUSED, INVALID, FAILED, CANCELLED) and, unless answered, reason.");
+            "Checks answered by the check handler, by outcome (RECORD_FOUND, NO_RECORD, REFUSED, INVALID, FAILED, CANCELLED) and reason (unless answered; REPLAYED for a retry given its first answer again).");
         _duration = meter.CreateHistogram(DurationName, "s",
             "Time from a check reaching the handler to its audited answer (consent lookup, records lookup, audit commit), by outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RegistryMeter.LatencyBuckets });
@@ -103,5 +103,10 @@ public sealed class CheckMetrics
     }
 
     private static (string Outcome, string? Reason) Classify(CheckItemOutcome outcome) =>
-        outcome.Result is { } result ? (result.RecordFound ? "RECORD_FOUND" : "NO_RECORD", null) : TelemetryOutcome.Of(outcome.Error!);
+        outcome.Result is { } result
+            ? (result.RecordFound ? "RECORD_FOUND" : "NO_RECORD", result.Replayed ? ReplayedReason : null)
+            : TelemetryOutcome.Of(outcome.Error!);
+
+    /// <summary>The reason tag of an answer that is a retry given its first answer again, unaudited (<see cref="CheckRepeats"/>).</summary>
+    public const string ReplayedReason = "REPLAYED";
 }

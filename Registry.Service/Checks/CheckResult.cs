@@ -2,8 +2,11 @@ using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Checks;
 
-/// <summary>The answer to a check. <see cref="Summary"/> is set only under a SUMMARY consent when a record was found.</summary>
-public sealed record CheckResult(bool RecordFound, CheckSummary? Summary, string AuditEntryId, int ConsentUsesRemaining);
+/// <summary>
+/// The answer to a check. <see cref="Summary"/> is set only under a SUMMARY consent when a record was found;
+/// <see cref="Replayed"/> when it is a retry given the first answer under the first entry, with nothing written (<see cref="CheckRepeats"/>).
+/// </summary>
+public sealed record CheckResult(bool RecordFound, CheckSummary? Summary, string AuditEntryId, int ConsentUsesRemaining, bool Replayed = false);
 
 /// <summary>What the records say, before the check is audited.</summary>
 public sealed record CheckAnswer(bool RecordFound, CheckSummary? Summary)

@@ -59,6 +59,21 @@ public sealed class CheckTelemetryTests(TelemetryAppFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Check_RetryOfTheSameRequestId_CountsAsReplayed()
+    {
+        var key = await _scenario.CreatePartnerKeyAsync();
+        var h1 = TestKeys.NewH1();
+        var request = RegistryScenario.CheckRequest(await _scenario.GrantAsync(key, h1, maxUses: 2), h1);
+        await _scenario.Checks(key).CheckAsync(request, cancellationToken: Ct);
+        using var sut = new TelemetryRecorder(factory);
+
+        await _scenario.Checks(key).CheckAsync(request, cancellationToken: Ct);
+
+        var counted = Assert.Single(sut.Of(CheckMetrics.ChecksName));
+        Assert.Equal(("NO_RECORD", CheckMetrics.ReplayedReason), (counted.Tags["outcome"] as string, counted.Tags["reason"] as string));
+    }
+
+    [Fact]
     public async Task CheckBatch_MixedItems_CountsEachItemByItsOutcome()
     {
         var key = await _scenario.CreatePartnerKeyAsync();
