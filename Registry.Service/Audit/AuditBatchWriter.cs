@@ -30,7 +30,7 @@ internal sealed class AuditBatchWriter(
     IDbContextFactory<RegistryDbContext> contextFactory, AuditSequencingState sequencing, TimeProvider timeProvider, bool recordEntries = true) : IDisposable
 {
     private const string Savepoint = "audit_item";
-    private const int WriterAutoCheckpointPages = 10_000;
+    private const int WriterAutoCheckpointPages = 100_000;
     private const int WriterCacheKiB = 64 * 1024;
 
     private RegistryDbContext? _db;
@@ -236,7 +236,9 @@ internal sealed class AuditBatchWriter(
             if (db.Database.IsSqlite())
             {
                 // The sequencer checkpoints the WAL once a second, off the commit path; this connection's own
-                // automatic checkpoint is only a backstop (40 MB) should the sequencer stall. The writer's page cache
+                // automatic checkpoint is only a backstop (400 MB of WAL at 4 KiB pages) should the sequencer stall: a
+                // smaller one ran on the commit path during an import, which writes faster than one checkpoint a second
+                // keeps up with (docs/benchmarks.md, issue 9). The writer's page cache
                 // is larger than a reader's (2 MB): an import batch inserts into indexes keyed by random subject keys,
                 // and with the default cache nearly every insert re-reads its index page from the OS.
                 using var pragma = connection.CreateCommand();

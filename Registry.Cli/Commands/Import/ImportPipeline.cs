@@ -17,10 +17,10 @@ internal sealed class ImportPipeline(
     ImportFile file, RecordRowParser parser, RejectsFile rejects, ImportProgress progress, ImportDisplay display, int batchSize) : IDisposable
 {
     /// <summary>
-    /// The most batches sent and not yet answered: more than the service queues per stream (8), so that it always has the
+    /// The most batches sent and not yet answered: more than the service queues per stream (16), so that it always has the
     /// next batch at hand while it commits the ones before.
     /// </summary>
-    public const int MaxBatchesInFlight = 12;
+    public const int MaxBatchesInFlight = 24;
 
     /// <summary>How many rejections are also printed on stderr; the rest are only in the rejects file.</summary>
     public const int RejectionsShown = 10;
