@@ -547,9 +547,13 @@ namespace Registry.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("subjectkeyid");
 
+                    b.Property<long>("SubjectPrefix")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subjectprefix");
+
                     b.HasKey("RecordId", "SubjectKey");
 
-                    b.HasIndex("SubjectKey");
+                    b.HasIndex("SubjectPrefix");
 
                     b.ToTable("record_subjects", (string)null);
                 });

@@ -461,9 +461,12 @@ namespace Registry.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<long>("SubjectPrefix")
+                        .HasColumnType("bigint");
+
                     b.HasKey("RecordId", "SubjectKey");
 
-                    b.HasIndex("SubjectKey");
+                    b.HasIndex("SubjectPrefix");
 
                     b.ToTable("record_subjects", (string)null);
                 });

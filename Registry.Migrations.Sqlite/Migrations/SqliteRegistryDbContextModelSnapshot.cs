@@ -454,9 +454,12 @@ namespace Registry.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SubjectPrefix")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("RecordId", "SubjectKey");
 
-                    b.HasIndex("SubjectKey");
+                    b.HasIndex("SubjectPrefix");
 
                     b.ToTable("record_subjects", (string)null);
                 });

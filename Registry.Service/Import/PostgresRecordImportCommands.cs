@@ -71,7 +71,7 @@ internal sealed class PostgresRecordImportCommands : IRecordImportCommands
         var c = _columns = new RecordColumns(model);
         _copyRecordsSql = CopySql("records", c.Id, c.SourceId, c.CaseNumber, c.Category, c.Article, c.Region, c.Court, c.DecisionDate,
             c.EffectiveFrom, c.ExpiresAt, c.Status, c.CreatedAt, c.UpdatedAt, c.Version);
-        _copySubjectsSql = CopySql("record_subjects", c.RecordId, c.SubjectKey, c.SubjectKeyId);
+        _copySubjectsSql = CopySql("record_subjects", c.RecordId, c.SubjectKey, c.SubjectKeyId, c.SubjectPrefix);
 
         _noJit = new NpgsqlCommand(NoJitSql, connection);
         _find = new NpgsqlCommand(FindSql, connection);
@@ -257,6 +257,7 @@ internal sealed class PostgresRecordImportCommands : IRecordImportCommands
             c.RecordId.Write(importer, recordId);
             c.SubjectKey.Write(importer, key.Value);
             c.SubjectKeyId.Write(importer, key.KeyId);
+            c.SubjectPrefix.Write(importer, RecordSubject.PrefixOf(key.Value));
         }
 
         importer.Complete();
@@ -285,5 +286,6 @@ internal sealed class PostgresRecordImportCommands : IRecordImportCommands
         public CopyColumn RecordId { get; } = CopyColumn.Of<RecordSubject>(model, nameof(RecordSubject.RecordId));
         public CopyColumn SubjectKey { get; } = CopyColumn.Of<RecordSubject>(model, nameof(RecordSubject.SubjectKey));
         public CopyColumn SubjectKeyId { get; } = CopyColumn.Of<RecordSubject>(model, nameof(RecordSubject.SubjectKeyId));
+        public CopyColumn SubjectPrefix { get; } = CopyColumn.Of<RecordSubject>(model, nameof(RecordSubject.SubjectPrefix));
     }
 }

@@ -43,6 +43,7 @@ internal sealed class RecordImportCommands : IRecordImportCommands
     private readonly DbParameter _subjectRecord;
     private readonly DbParameter _subjectKey;
     private readonly DbParameter _subjectKeyId;
+    private readonly DbParameter _subjectPrefix;
 
     public RecordImportCommands(DbConnection connection, IModel model, bool sqlServer)
     {
@@ -82,10 +83,11 @@ internal sealed class RecordImportCommands : IRecordImportCommands
         _deleteSubjectsId = _deleteSubjects.AddParameter("@id", DbType.Int64);
 
         _insertSubject = connection.CreateCommand();
-        _insertSubject.CommandText = "INSERT INTO record_subjects (RecordId, SubjectKey, SubjectKeyId) VALUES (@record, @key, @keyId)";
+        _insertSubject.CommandText = "INSERT INTO record_subjects (RecordId, SubjectKey, SubjectKeyId, SubjectPrefix) VALUES (@record, @key, @keyId, @prefix)";
         _subjectRecord = _insertSubject.AddParameter("@record", DbType.Int64);
         _subjectKey = _insertSubject.AddParameter("@key", DbType.Binary);
         _subjectKeyId = _insertSubject.AddParameter("@keyId", DbType.String);
+        _subjectPrefix = _insertSubject.AddParameter("@prefix", DbType.Int64);
     }
 
     public ImportBatchCounts Classify(IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected)
@@ -185,6 +187,7 @@ internal sealed class RecordImportCommands : IRecordImportCommands
         {
             _subjectKey.Value = subject.Value;
             _subjectKeyId.Value = subject.KeyId;
+            _subjectPrefix.Value = RecordSubject.PrefixOf(subject.Value);
             _insertSubject.ExecuteNonQuery();
         }
     }

@@ -6,19 +6,21 @@ namespace Registry.Service.Records;
 
 /// <summary>
 /// Reads the facts of every record linked to one subject key: a prepared join driven by the
-/// <c>record_subjects</c> subject-key index, then the records' primary key; never a scan
-/// (<c>RecordFactsPlanTests</c> reads the plan on a database of realistic size). Plain ADO.NET on a pooled
+/// <c>record_subjects</c> subject-prefix index (<see cref="RecordSubject.SubjectPrefix"/>; the whole key is compared on the
+/// rows it finds), then the records' primary key; never a scan
+/// (<c>CheckQueryPlanTests</c> reads the plan on a database of realistic size). Plain ADO.NET on a pooled
 /// read connection (<see cref="ReadSessionPool"/>).
 /// </summary>
 internal sealed class RecordFactsLookupCommand : IDisposable
 {
     public const string Sql =
         "SELECT r.Category, r.Status, r.DecisionDate, r.EffectiveFrom, r.ExpiresAt " +
-        "FROM record_subjects AS s INNER JOIN records AS r ON r.Id = s.RecordId WHERE s.SubjectKey = @key";
+        "FROM record_subjects AS s INNER JOIN records AS r ON r.Id = s.RecordId WHERE s.SubjectPrefix = @prefix AND s.SubjectKey = @key";
 
     private static readonly IReadOnlyList<RecordFacts> None = [];
 
     private readonly DbCommand _command;
+    private readonly DbParameter _prefix;
     private readonly DbParameter _key;
 
     public RecordFactsLookupCommand(DbConnection connection)
@@ -26,6 +28,7 @@ internal sealed class RecordFactsLookupCommand : IDisposable
         ArgumentNullException.ThrowIfNull(connection);
         _command = connection.CreateCommand();
         _command.CommandText = Sql;
+        _prefix = _command.AddParameter("@prefix", DbType.Int64);
         _key = _command.AddParameter("@key", DbType.Binary);
     }
 
@@ -37,6 +40,7 @@ internal sealed class RecordFactsLookupCommand : IDisposable
 
     public async Task<IReadOnlyList<RecordFacts>> FindAsync(byte[] subjectKey, CancellationToken cancellationToken)
     {
+        _prefix.Value = RecordSubject.PrefixOf(subjectKey);
         _key.Value = subjectKey;
         await using var reader = await _command.ExecuteReaderAsync(cancellationToken);
         List<RecordFacts>? facts = null;

@@ -16,11 +16,11 @@ public sealed partial class CheckQueryPlanTests(ScaleDatabase database) : IClass
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task RecordFactsLookup_AtAMillionRecords_SearchesTheSubjectKeyIndexThenTheRecordsKey()
+    public async Task RecordFactsLookup_AtAMillionRecords_SearchesTheSubjectPrefixIndexThenTheRecordsKey()
     {
-        var plan = await PlanAsync(RecordFactsLookupCommand.Sql, ("@key", new byte[32]));
+        var plan = await PlanAsync(RecordFactsLookupCommand.Sql, ("@prefix", 0L), ("@key", new byte[32]));
 
-        Assert.Matches(@"SEARCH s USING (COVERING )?INDEX IX_record_subjects_SubjectKey \(SubjectKey=\?\)", plan);
+        Assert.Matches(@"SEARCH s USING INDEX IX_record_subjects_SubjectPrefix \(SubjectPrefix=\?\)", plan);
         Assert.Matches(@"SEARCH r USING INTEGER PRIMARY KEY \(rowid=\?\)", plan);
         Assert.DoesNotMatch(AnyScan(), plan);
     }

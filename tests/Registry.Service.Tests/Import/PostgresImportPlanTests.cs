@@ -154,9 +154,10 @@ public sealed partial class PostgresImportPlanTests : IClassFixture<PostgresImpo
                 SELECT i, 'SRC' || (i % 20), 'C-' || i, 'CriminalConviction', 'art. 73', 'KZ-75', 'court', DATE '2024-01-01', NULL, NULL, 'Active',
                        TIMESTAMPTZ '2026-01-01 00:00:00Z', TIMESTAMPTZ '2026-01-01 00:00:00Z', md5(i::text)::uuid
                 FROM generate_series(1, {Records}) AS i;
-                INSERT INTO record_subjects (recordid, subjectkey, subjectkeyid)
-                SELECT i, sha256(int8send(i)), 'test1' FROM generate_series(1, {Records}) AS i
-                UNION ALL SELECT i, sha256(int8send(-i)), 'test1' FROM generate_series(20, {Records}, 20) AS i;
+                INSERT INTO record_subjects (recordid, subjectkey, subjectkeyid, subjectprefix)
+                SELECT i, k, 'test1', ('x' || encode(substr(k, 1, 8), 'hex'))::bit(64)::bigint FROM (
+                    SELECT i, sha256(int8send(i)) AS k FROM generate_series(1, {Records}) AS i
+                    UNION ALL SELECT i, sha256(int8send(-i)) FROM generate_series(20, {Records}, 20) AS i) AS l;
                 ANALYZE records; ANALYZE record_subjects;
                 """, connection) { CommandTimeout = 900 };
             await command.ExecuteNonQueryAsync();

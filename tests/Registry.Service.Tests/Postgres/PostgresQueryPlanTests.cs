@@ -25,11 +25,11 @@ public sealed class PostgresQueryPlanTests : IClassFixture<PostgresScaleDatabase
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task RecordFactsLookup_AtAMillionRecords_UsesTheSubjectKeyIndexThenTheRecordsKey()
+    public async Task RecordFactsLookup_AtAMillionRecords_UsesTheSubjectPrefixIndexThenTheRecordsKey()
     {
-        var plan = await PlanAsync(RecordFactsLookupCommand.Sql, ("@key", NpgsqlDbType.Bytea, new byte[32]));
+        var plan = await PlanAsync(RecordFactsLookupCommand.Sql, ("@prefix", NpgsqlDbType.Bigint, 0L), ("@key", NpgsqlDbType.Bytea, new byte[32]));
 
-        Assert.Matches(@"Index (Only )?Scan using ""IX_record_subjects_subjectkey"" on record_subjects", plan);
+        Assert.Matches(@"Index Scan using ""IX_record_subjects_subjectprefix"" on record_subjects", plan);
         Assert.Matches(@"Index Scan using ""PK_records"" on records", plan);
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
     }
@@ -126,10 +126,11 @@ public sealed class PostgresScaleDatabase : IAsyncLifetime
             INSERT INTO records (sourceid, casenumber, category, status, decisiondate, createdat, updatedat, version)
             SELECT 'SRC-' || (i % 20), 'C-' || i, 'ProtectiveOrder', 'Active', date '2020-01-01' + (i % 1500), now(), now(), gen_random_uuid()
             FROM generate_series(1, {Records}) AS i;
-            INSERT INTO record_subjects (recordid, subjectkey, subjectkeyid)
-            SELECT id, sha256(int8send(id)), 'test1' FROM records;
-            INSERT INTO record_subjects (recordid, subjectkey, subjectkeyid)
-            SELECT id, sha256(int8send(-id)), 'test1' FROM records WHERE id % 20 = 0;
+            INSERT INTO record_subjects (recordid, subjectkey, subjectkeyid, subjectprefix)
+            SELECT id, k, 'test1', ('x' || encode(substr(k, 1, 8), 'hex'))::bit(64)::bigint FROM (SELECT id, sha256(int8send(id)) AS k FROM records) AS l;
+            INSERT INTO record_subjects (recordid, subjectkey, subjectkeyid, subjectprefix)
+            SELECT id, k, 'test1', ('x' || encode(substr(k, 1, 8), 'hex'))::bit(64)::bigint
+            FROM (SELECT id, sha256(int8send(-id)) AS k FROM records WHERE id % 20 = 0) AS l;
             INSERT INTO consents (id, partnerid, subjectkey, subjectkeyid, purpose, scope, grantedat, expiresat, maxuses, uses,
                 evidencekind, evidencereference, evidencecapturedat)
             SELECT 'c_' || i, 'p_scale', sha256(int8send(i)), 'test1', 'DatingSafety', 'Summary', now(), now() + interval '30 days', 100, 0,

@@ -11,7 +11,7 @@ using Registry.Migrations.Sqlite;
 namespace Registry.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261202181155_Initial")]
+    [Migration("20261203055208_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -457,9 +457,12 @@ namespace Registry.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SubjectPrefix")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("RecordId", "SubjectKey");
 
-                    b.HasIndex("SubjectKey");
+                    b.HasIndex("SubjectPrefix");
 
                     b.ToTable("record_subjects", (string)null);
                 });

@@ -2,17 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Registry.Migrations.Postgres;
+using Registry.Migrations.SqlServer;
 
 #nullable disable
 
-namespace Registry.Migrations.Postgres.Migrations
+namespace Registry.Migrations.SqlServer.Migrations
 {
-    [DbContext(typeof(PostgresRegistryDbContext))]
-    [Migration("20261202181208_Initial")]
+    [DbContext(typeof(SqlServerRegistryDbContext))]
+    [Migration("20261203055305_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -21,31 +21,27 @@ namespace Registry.Migrations.Postgres.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("Registry.Service.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("TreeSize")
-                        .HasColumnType("bigint")
-                        .HasColumnName("treesize");
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnType("datetime2");
 
                     b.Property<byte[]>("RootHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("roothash");
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<string>("SignedNote")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("signednote");
+                        .HasColumnType("nvarchar(2000)");
 
                     b.HasKey("TreeSize");
 
@@ -56,102 +52,86 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(36)
-                        .HasColumnType("character varying(36)")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(36)");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("action");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("actorrole");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("ConsentId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("consentid");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("detail");
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("KeyId")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("keyid");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<byte[]>("LeafHash")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("leafhash");
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("outcome");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("PartnerId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("partnerid");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("purpose");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("reason");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recordedat");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("requestid");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<long?>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                        .HasColumnType("bigint");
 
                     b.Property<byte[]>("SubjectKey")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("subjectkey");
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<string>("SubjectKeyId")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("subjectkeyid");
+                        .HasColumnType("nvarchar(32)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedAt")
-                        .HasFilter("\"sequence\" IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("Sequence")
                         .IsUnique()
-                        .HasFilter("\"sequence\" IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("SubjectKey")
-                        .HasFilter("\"sequence\" IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("PartnerId", "Sequence")
-                        .HasFilter("\"sequence\" IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex(new[] { "RecordedAt", "Id" }, "IX_audit_entries_Pending")
-                        .HasFilter("\"sequence\" IS NULL");
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -160,19 +140,16 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<DateTime>("ExpiresAt")
                         .IsConcurrencyToken()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("HolderId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("holderid");
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Name");
 
@@ -191,89 +168,72 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("EvidenceCapturedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("evidencecapturedat");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("EvidenceKind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("evidencekind");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("EvidenceReference")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("evidencereference");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("GrantedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("grantedat");
+                        .HasColumnType("datetime2");
 
                     b.Property<byte[]>("LastAnswerDigest")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("lastanswerdigest");
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<string>("LastAuditEntryId")
                         .HasMaxLength(36)
-                        .HasColumnType("character varying(36)")
-                        .HasColumnName("lastauditentryid");
+                        .HasColumnType("nvarchar(36)");
 
                     b.Property<string>("LastRequestId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("lastrequestid");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("MaxUses")
-                        .HasColumnType("integer")
-                        .HasColumnName("maxuses");
+                        .HasColumnType("int");
 
                     b.Property<string>("PartnerId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("partnerid");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("purpose");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revokedat");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("scope");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<byte[]>("SubjectKey")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("subjectkey");
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<string>("SubjectKeyId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("subjectkeyid");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int>("Uses")
-                        .HasColumnType("integer")
-                        .HasColumnName("uses");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -286,62 +246,49 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<long>("Batches")
-                        .HasColumnType("bigint")
-                        .HasColumnName("batches");
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finishedat");
+                        .HasColumnType("datetime2");
 
                     b.Property<long>("Inserted")
-                        .HasColumnType("bigint")
-                        .HasColumnName("inserted");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("KeyId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("keyid");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("PartnerId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("partnerid");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<long>("Rejected")
-                        .HasColumnType("bigint")
-                        .HasColumnName("rejected");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("SourceName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("sourcename");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("startedat");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<long>("Unchanged")
-                        .HasColumnType("bigint")
-                        .HasColumnName("unchanged");
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Updated")
-                        .HasColumnType("bigint")
-                        .HasColumnName("updated");
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 
@@ -354,28 +301,23 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("PartnerId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("partnerid");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revokedat");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("secrethash");
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
 
@@ -388,53 +330,43 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("AllowedPurposes")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("allowedpurposes");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("IsSuspended")
-                        .HasColumnType("boolean")
-                        .HasColumnName("issuspended");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("normalizedname");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int?>("QuotaBurst")
-                        .HasColumnType("integer")
-                        .HasColumnName("quotaburst");
+                        .HasColumnType("int");
 
                     b.Property<int?>("QuotaPermitsPerSecond")
-                        .HasColumnType("integer")
-                        .HasColumnName("quotapermitspersecond");
+                        .HasColumnType("int");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("role");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasColumnName("version");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -451,79 +383,64 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Article")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("article");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("casenumber");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("category");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<byte[]>("CorrectedFrom")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("correctedfrom");
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<string>("Court")
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("court");
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnType("datetime2");
 
                     b.Property<DateOnly>("DecisionDate")
-                        .HasColumnType("date")
-                        .HasColumnName("decisiondate");
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("EffectiveFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("effectivefrom");
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ExpiresAt")
-                        .HasColumnType("date")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("date");
 
                     b.Property<string>("Region")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("region");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sourceid");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasColumnName("version");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -536,23 +453,23 @@ namespace Registry.Migrations.Postgres.Migrations
             modelBuilder.Entity("Registry.Service.Records.RecordSubject", b =>
                 {
                     b.Property<long>("RecordId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("recordid");
+                        .HasColumnType("bigint");
 
                     b.Property<byte[]>("SubjectKey")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("subjectkey");
+                        .HasColumnType("varbinary(32)");
 
                     b.Property<string>("SubjectKeyId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("subjectkeyid");
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("SubjectPrefix")
+                        .HasColumnType("bigint");
 
                     b.HasKey("RecordId", "SubjectKey");
 
-                    b.HasIndex("SubjectKey");
+                    b.HasIndex("SubjectPrefix");
 
                     b.ToTable("record_subjects", (string)null);
                 });

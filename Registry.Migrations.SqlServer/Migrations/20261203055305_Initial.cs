@@ -193,7 +193,8 @@ namespace Registry.Migrations.SqlServer.Migrations
                 {
                     RecordId = table.Column<long>(type: "bigint", nullable: false),
                     SubjectKey = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
-                    SubjectKeyId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false)
+                    SubjectKeyId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SubjectPrefix = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,9 +271,9 @@ namespace Registry.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_record_subjects_SubjectKey",
+                name: "IX_record_subjects_SubjectPrefix",
                 table: "record_subjects",
-                column: "SubjectKey");
+                column: "SubjectPrefix");
 
             migrationBuilder.CreateIndex(
                 name: "IX_records_SourceId_CaseNumber",

@@ -194,7 +194,8 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     recordid = table.Column<long>(type: "bigint", nullable: false),
                     subjectkey = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    subjectkeyid = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    subjectkeyid = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    subjectprefix = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -271,9 +272,9 @@ namespace Registry.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_record_subjects_subjectkey",
+                name: "IX_record_subjects_subjectprefix",
                 table: "record_subjects",
-                column: "subjectkey");
+                column: "subjectprefix");
 
             migrationBuilder.CreateIndex(
                 name: "IX_records_sourceid_casenumber",

@@ -193,7 +193,8 @@ namespace Registry.Migrations.Sqlite.Migrations
                 {
                     RecordId = table.Column<long>(type: "INTEGER", nullable: false),
                     SubjectKey = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    SubjectKeyId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                    SubjectKeyId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubjectPrefix = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,9 +271,9 @@ namespace Registry.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_record_subjects_SubjectKey",
+                name: "IX_record_subjects_SubjectPrefix",
                 table: "record_subjects",
-                column: "SubjectKey");
+                column: "SubjectPrefix");
 
             migrationBuilder.CreateIndex(
                 name: "IX_records_SourceId_CaseNumber",
