@@ -118,6 +118,12 @@ public static class RecordRowRules
         return null;
     }
 
+    /// <summary>Why a row is rejected when an earlier row of the same import has its key (source_id, case_number).</summary>
+    /// <param name="firstLine">The line of the file where the earlier row starts.</param>
+    /// <returns>The reason, for the <c>case_number</c> column.</returns>
+    public static string DuplicateKey(long firstLine) =>
+        Invariant($"the same source_id and case_number as line {firstLine}: a record appears once per import");
+
     private static bool HasControl(string value, bool allowLineBreaks)
     {
         foreach (var c in value)

@@ -208,8 +208,7 @@ public sealed partial class RecordImportHandler(
             }
             else if (!keys.TryAdd((row.SourceId, row.CaseNumber), row.Line))
             {
-                rejected.Add(new ImportRejection(row.Line, "case_number", string.Create(CultureInfo.InvariantCulture,
-                    $"the same source_id and case_number as line {keys[(row.SourceId, row.CaseNumber)]}: a record appears once per import")));
+                rejected.Add(new ImportRejection(row.Line, "case_number", RecordRowRules.DuplicateKey(keys[(row.SourceId, row.CaseNumber)])));
             }
             else
             {

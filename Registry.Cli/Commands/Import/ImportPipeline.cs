@@ -8,10 +8,11 @@ namespace Registry.Cli.Commands.Import;
 internal delegate IAsyncEnumerable<ImportBatchResult> ImportSender(IAsyncEnumerable<IReadOnlyList<RecordRow>> batches, CancellationToken cancellationToken);
 
 /// <summary>
-/// One import, from file to answers: reads and checks each row, streams the good ones in batches, and writes every rejected
-/// row (this machine's and the service's) to the rejects file. Memory stays flat whatever the size of the file: the file is
-/// read record by record, and at most <see cref="MaxBatchesInFlight"/> batches are unanswered at a time, so the raw fields
-/// kept to write the service's rejections are bounded too.
+/// One import, from file to answers: reads and checks each row, rejects a row whose key an earlier row of the file had
+/// (<see cref="ImportKeySet"/>), streams the good ones in batches, and writes every rejected row (this machine's and the
+/// service's) to the rejects file. The file is read record by record, and at most <see cref="MaxBatchesInFlight"/> batches
+/// are unanswered at a time, so the raw fields kept to write the service's rejections are bounded; what grows with the file
+/// is only the key set, about 50 bytes a row.
 /// </summary>
 internal sealed class ImportPipeline(
     ImportFile file, RecordRowParser parser, RejectsFile rejects, ImportProgress progress, ImportDisplay display, int batchSize) : IDisposable
@@ -27,6 +28,7 @@ internal sealed class ImportPipeline(
 
     private readonly ConcurrentDictionary<long, Dictionary<long, IReadOnlyList<string>>> _inFlight = new();
     private readonly SemaphoreSlim _window = new(MaxBatchesInFlight, MaxBatchesInFlight);
+    private readonly ImportKeySet _keys = new();
     private long _total;
     private long _rejectedHere;
     private long _shown;
@@ -67,6 +69,12 @@ internal sealed class ImportPipeline(
             Interlocked.Increment(ref _total);
             progress.RowRead(file.Position);
             var row = parser.Parse(record, out var rejection);
+            if (row is not null && !_keys.TryAdd(row.SourceId, row.CaseNumber, record.Line, out var firstLine))
+            {
+                row = null;
+                rejection = new ImportRejection(record.Line, "case_number", RecordRowRules.DuplicateKey(firstLine));
+            }
+
             if (row is null)
             {
                 Interlocked.Increment(ref _rejectedHere);

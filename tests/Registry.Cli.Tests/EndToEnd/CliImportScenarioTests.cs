@@ -138,9 +138,13 @@ public abstract class CliImportScenarioTests : IDisposable
     [Fact]
     public async Task Import_ServiceRejectionInALaterBatch_IsWrittenWithItsOriginalFields()
     {
-        // Batches of 2 and 12 rows: more batches than are ever in flight. Lines 12 and 13 share a key in one batch, which only
-        // the service can see; its rejection comes back by line, after the batch was sent.
-        var rows = Enumerable.Range(1, 10).Select(i => Row($"c{i}", "active")).Append(Row("dup", "active")).Append(Row("dup", "expired", court: "Суд; \"второй\"")).ToArray();
+        // Batches of 2 and 12 rows: more batches than are ever in flight. Line 13 changes a record an administrator has
+        // expunged, which only the service can see; its rejection comes back by line, after the batch was sent.
+        Assert.True((await ImportAsync(_files.WriteRows("first.csv", Row("gone", "active")))).ExitCode == ExitCodes.Ok);
+        var expunge = await _cli.RunAsync("records", "expunge", "--source-id", $"S-{_suffix}", "--case-number", "gone",
+            "--reason", "court order", "--yes", "--api-key", _fixture.AdminKey);
+        Assert.True(expunge.ExitCode == ExitCodes.Ok, expunge.ToString());
+        var rows = Enumerable.Range(1, 11).Select(i => Row($"c{i}", "active")).Append(Row("gone", "expired", court: "Суд; \"второй\"")).ToArray();
         var path = _files.WriteRows("court.csv", rows);
 
         var run = await ImportAsync(path, "--batch-size", "2", "--json");
@@ -151,8 +155,28 @@ public abstract class CliImportScenarioTests : IDisposable
         var rejects = File.ReadAllLines(ImportCommandPaths.Rejects(path));
         Assert.Equal(2, rejects.Length);
         Assert.Equal(
-            $"S-{_suffix};dup;{ImportTestFiles.Iin1};;;criminal_conviction;ст. 106 УК РК;KZ-71;\"Суд; \"\"второй\"\"\";2024-03-01;2024-03-01;;expired;13;case_number: the same source_id and case_number as line 12: a record appears once per import",
+            $"S-{_suffix};gone;{ImportTestFiles.Iin1};;;criminal_conviction;ст. 106 УК РК;KZ-71;\"Суд; \"\"второй\"\"\";2024-03-01;2024-03-01;;expired;13;" +
+            "\"status: the record was expunged by an administrator; an import cannot change or restore it\"",
             rejects[1]);
+        Assert.Equal(RecordStatus.Expunged, (await LoadAsync("gone")).Status);
+    }
+
+    [Fact]
+    public async Task Import_AKeySeenInAnEarlierBatch_IsRejectedWithTheFirstLine_AndTheFirstRowStands()
+    {
+        // Lines 2 and 5 share a key and go in different batches of 2: the service, which sees one batch at a time, could not
+        // tell; the CLI remembers every key of the file.
+        var path = _files.WriteRows("court.csv", Row("dup", "active"), Row("c1", "active"), Row("c2", "active"), Row("dup", "expired"), Row("c3", "active"));
+
+        var run = await ImportAsync(path, "--batch-size", "2", "--json");
+
+        Assert.True(run.ExitCode == ExitCodes.PartialSuccess, run.ToString());
+        Assert.Equal((5, 4, 0, 0, 1), Counts(run.Json()));
+        var rejects = File.ReadAllLines(ImportCommandPaths.Rejects(path));
+        Assert.Equal(2, rejects.Length);
+        Assert.EndsWith(";expired;5;case_number: the same source_id and case_number as line 2: a record appears once per import", rejects[1], StringComparison.Ordinal);
+        Assert.Equal(RecordStatus.Active, (await LoadAsync("dup")).Status);
+        Assert.Equal(4, await CountRecordsAsync());
     }
 
     private Task<CliRun> ImportAsync(string path, params string[] options) =>
