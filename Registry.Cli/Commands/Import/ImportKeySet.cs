@@ -8,14 +8,13 @@ namespace Registry.Cli.Commands.Import;
 /// <summary>
 /// The record keys (source_id, case_number) of one import file so far, with the line where each was first seen: a key seen
 /// again is rejected even when the two rows go in different batches (the service sees only the rows of one batch at a
-/// time). A key is kept as 128 bits of its SHA-256, about 40 bytes a row with the dictionary's own (40–70 MB per million rows as the
-/// dictionary grows),
-/// instead of its two strings; two different keys of a file of n rows share those bits with a probability of about
-/// n² / 2¹²⁹ (10⁻²⁷ for a million rows).
+/// time). A key is kept as 128 bits of its SHA-256 instead of its two strings: about 45 bytes a row with the dictionary's
+/// own (measured: 45 MB more at a million rows, docs/benchmarks.md). Two different keys of a file of n rows share those
+/// bits with a probability of about n² / 2¹²⁹ (10⁻²⁷ for a million rows).
 /// </summary>
 internal sealed class ImportKeySet
 {
-    private const int MaxKeyBytes = 4 * (RecordRowRules.SourceIdMaxLength + RecordRowRules.CaseNumberMaxLength) + sizeof(int);
+    private const int MaxKeyBytes = 3 * (RecordRowRules.SourceIdMaxLength + RecordRowRules.CaseNumberMaxLength) + sizeof(int);
 
     private readonly Dictionary<Digest128, long> _firstLines = [];
 
@@ -41,6 +40,7 @@ internal sealed class ImportKeySet
     /// <summary>SHA-256 of the UTF-8 source id's length, the source id and the case number, cut to 128 bits.</summary>
     private static Digest128 DigestOf(string sourceId, string caseNumber)
     {
+        // Validated keys always fit on the stack (at most 3 UTF-8 bytes per UTF-16 unit); the heap only for a longer one.
         var size = Encoding.UTF8.GetByteCount(sourceId) + Encoding.UTF8.GetByteCount(caseNumber) + sizeof(int);
         var buffer = size <= MaxKeyBytes ? stackalloc byte[MaxKeyBytes] : new byte[size];
         var sourceBytes = Encoding.UTF8.GetBytes(sourceId, buffer[sizeof(int)..]);

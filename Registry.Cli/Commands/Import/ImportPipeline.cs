@@ -12,7 +12,7 @@ internal delegate IAsyncEnumerable<ImportBatchResult> ImportSender(IAsyncEnumera
 /// (<see cref="ImportKeySet"/>), streams the good ones in batches, and writes every rejected row (this machine's and the
 /// service's) to the rejects file. The file is read record by record, and at most <see cref="MaxBatchesInFlight"/> batches
 /// are unanswered at a time, so the raw fields kept to write the service's rejections are bounded; what grows with the file
-/// is only the key set, about 50 bytes a row.
+/// is only the key set, about 45 bytes a row.
 /// </summary>
 internal sealed class ImportPipeline(
     ImportFile file, RecordRowParser parser, RejectsFile rejects, ImportProgress progress, ImportDisplay display, int batchSize) : IDisposable
