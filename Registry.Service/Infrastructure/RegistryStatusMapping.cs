@@ -41,4 +41,17 @@ public static class RegistryStatusMapping
     }
 
     public static RpcException ToRpcException(RegistryException exception) => ToStatus(exception).ToRpcException();
+
+    /// <summary>
+    /// Ends a unary call with <paramref name="exception"/>'s status without throwing: the code and message, and the rich
+    /// status in the <c>grpc-status-details-bin</c> trailer, exactly as <see cref="ToRpcException"/> would carry them.
+    /// The handler then returns an empty response, which clients discard: a gRPC client reports the trailers' status.
+    /// </summary>
+    public static void SetStatus(ServerCallContext context, RegistryException exception)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = ToStatus(exception);
+        context.ResponseTrailers.SetRpcStatus(status);
+        context.Status = new Grpc.Core.Status(exception.Code, status.Message);
+    }
 }

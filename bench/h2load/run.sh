@@ -6,14 +6,15 @@
 set -euo pipefail
 
 reps=3 seconds=10 warmup=3 port=5181 database="" records=1000000 consents=100000 work="${TMPDIR:-/tmp}/registry-h2load"
-build=1 cases="plain,public-key,health,check-found,check-no-record,check-replay,check-refused" loads="64,1"
+build=1 service_dir_override="" cases="plain,public-key,health,check-found,check-no-record,check-replay,check-refused" loads="64,1"
 usage() {
   cat <<USAGE
 usage: bench/h2load/run.sh [--reps 3] [--seconds 10] [--warmup 3] [--port 5181] [--database SEEDED.db]
-                           [--records 1000000] [--consents 100000] [--work-dir DIR] [--no-build]
+                           [--records 1000000] [--consents 100000] [--work-dir DIR] [--no-build] [--service-dir DIR]
                            [--cases plain,public-key,health,check-found,check-no-record,check-replay,check-refused,check-batch] [--loads 64,1]
   --database   reuse this seeded database (and its .manifest.json); seeded there first when it does not exist.
                Default: WORK/seed/registry-RECORDS-CONSENTS.db, reused when present. The service runs on a copy.
+  --service-dir  run the service built in DIR (default: this tree's Release build), e.g. an earlier commit's.
   --seconds    h2load's measured duration per run (-D); --warmup: one unmeasured run per case before the first rep.
   --loads      64 = -c 4 -m 16; 1 = -c 1 -m 1; rN = -c 4 -m 16 --rps N/4: N calls/s in all, for latency at a
                fixed rate (e.g. r6000 for half of a 12,000/s maximum).
@@ -30,6 +31,7 @@ while [ $# -gt 0 ]; do
     --consents) consents=$2; shift 2 ;;
     --work-dir) work=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --service-dir) service_dir_override=$2; shift 2 ;;
     --cases) cases=$2; shift 2 ;;
     --loads) loads=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -50,7 +52,7 @@ if [ "$build" = 1 ]; then
   dotnet build "$root/Registry.sln" -c Release -v quiet -nologo >"$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; exit 1; }
 fi
 seed_dll="$root/bench/Registry.Bench.Seed/bin/Release/net10.0/Registry.Bench.Seed.dll"
-service_dir="$root/Registry.Service/bin/Release/net10.0"
+service_dir=${service_dir_override:-$root/Registry.Service/bin/Release/net10.0}
 
 database=${database:-$work/seed/registry-$records-$consents.db}
 database=$(realpath -m "$database")
