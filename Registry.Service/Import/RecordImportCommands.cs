@@ -10,7 +10,8 @@ namespace Registry.Service.Import;
 /// <summary>
 /// The import's path on SQLite and SQL Server: prepared statements on one connection, row by row. Find a record by its key
 /// (the unique index on (SourceId, CaseNumber)), read its subject links (the primary key's prefix), insert or update it,
-/// replace its links. On an embedded database a statement costs no round trip, and this path runs at the speed of the
+/// replace its links. On SQLite, while batches bring mostly new keys, the insert comes first
+/// (<c>ON CONFLICT DO NOTHING RETURNING Id</c>) and a record is read only when its key is already stored. On an embedded database a statement costs no round trip, and this path runs at the speed of the
 /// random subject-key index (docs/benchmarks.md); PostgreSQL has its own (<see cref="PostgresRecordImportCommands"/>).
 /// Every lookup is index-driven; the plans are checked by <c>CheckQueryPlanTests</c>.
 /// </summary>
@@ -44,6 +45,8 @@ internal sealed class RecordImportCommands : IRecordImportCommands
     private readonly DbParameter _subjectKey;
     private readonly DbParameter _subjectKeyId;
     private readonly DbParameter _subjectPrefix;
+    private readonly bool _insertFirst;
+    private bool _expectNewKeys = true; // what the last batch applied on this connection was: mostly new keys, or not
 
     public RecordImportCommands(DbConnection connection, IModel model, bool sqlServer)
     {
@@ -64,11 +67,14 @@ internal sealed class RecordImportCommands : IRecordImportCommands
         _insertCase = ModelParameter.Add<CourtRecord>(_insert, model, "@case", nameof(CourtRecord.CaseNumber));
         _insertCreated = ModelParameter.Add<CourtRecord>(_insert, model, "@created", nameof(CourtRecord.CreatedAt));
         var values = "@category, @article, @region, @court, @decision, @from, @expires, @status";
+        // On SQLite the insert comes first and does nothing for a key already stored (the key's unique index is probed once,
+        // not by a find and again by the insert); only then is the stored record read. SQL Server has no ON CONFLICT.
+        _insertFirst = !sqlServer;
         _insert.CommandText = sqlServer
             ? $"INSERT INTO records (SourceId, CaseNumber, {Columns}, CreatedAt, UpdatedAt, Version) OUTPUT INSERTED.Id " +
               $"VALUES (@source, @case, {values}, @created, @updated, @version)"
             : $"INSERT INTO records (SourceId, CaseNumber, {Columns}, CreatedAt, UpdatedAt, Version) " +
-              $"VALUES (@source, @case, {values}, @created, @updated, @version) RETURNING Id";
+              $"VALUES (@source, @case, {values}, @created, @updated, @version) ON CONFLICT (SourceId, CaseNumber) DO NOTHING RETURNING Id";
 
         _update = connection.CreateCommand();
         _updateValues = new RecordParameters(_update, model);
@@ -99,17 +105,27 @@ internal sealed class RecordImportCommands : IRecordImportCommands
     public ImportBatchCounts Apply(IReadOnlyList<ImportRow> rows, IReadOnlyList<ImportRejection> rejected, DateTime now, DbTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return ImportBatchChange.Classify(rows, rejected, i => Find(rows[i].SourceId, rows[i].CaseNumber, transaction), (row, stored) =>
-        {
-            if (stored is null)
+        // Insert-first (SQLite, while the batches bring mostly new keys): a row whose key is new is inserted as it is looked
+        // up (null: nothing was stored under its key, and now it is); only a stored record is read, classified and perhaps
+        // updated. A re-import of stored rows would pay a refused insert per row, so it is found first instead.
+        var insertFirst = _insertFirst && _expectNewKeys;
+        var counts = ImportBatchChange.Classify(
+            rows,
+            rejected,
+            i => insertFirst && TryInsert(rows[i], now, transaction) ? null : Find(rows[i].SourceId, rows[i].CaseNumber, transaction),
+            (row, stored) =>
             {
-                Insert(row, now, transaction);
-            }
-            else
-            {
-                Update(stored.Id, row, !ImportBatchChange.SameSubjects(row, stored), now, transaction);
-            }
-        });
+                if (stored is not null)
+                {
+                    Update(stored.Id, row, !ImportBatchChange.SameSubjects(row, stored), now, transaction);
+                }
+                else if (!insertFirst)
+                {
+                    TryInsert(row, now, transaction);
+                }
+            });
+        _expectNewKeys = counts.Inserted * 2 >= rows.Count;
+        return counts;
     }
 
     /// <summary>The stored record with this key, or null.</summary>
@@ -143,15 +159,21 @@ internal sealed class RecordImportCommands : IRecordImportCommands
         return stored.WithKeys([.. keys]);
     }
 
-    public void Insert(ImportRow row, DateTime now, DbTransaction transaction)
+    /// <summary>Inserts the row as a new record with its subject links; false, and nothing written, when its key is stored (SQLite; on SQL Server the unique index throws instead).</summary>
+    private bool TryInsert(ImportRow row, DateTime now, DbTransaction transaction)
     {
         _insert.Transaction = transaction;
         _insertSource.Set(row.SourceId);
         _insertCase.Set(row.CaseNumber);
         _insertCreated.Set(now);
         _insertValues.Set(row, now);
-        var id = Convert.ToInt64(_insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        InsertSubjects(id, row.Subjects, transaction);
+        if (_insert.ExecuteScalar() is not { } inserted)
+        {
+            return false;
+        }
+
+        InsertSubjects(Convert.ToInt64(inserted, System.Globalization.CultureInfo.InvariantCulture), row.Subjects, transaction);
+        return true;
     }
 
     public void Update(long id, ImportRow row, bool subjectsChanged, DateTime now, DbTransaction transaction)
