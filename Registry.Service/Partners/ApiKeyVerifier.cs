@@ -13,7 +13,8 @@ namespace Registry.Service.Partners;
 /// <summary>
 /// Verifies <c>authorization: Bearer rk_…</c> keys. BCrypt costs tens of milliseconds, so a verified key is
 /// remembered for <see cref="ApiKeyOptions.CacheDuration"/> (keyed by key id and a SHA-256 of the presented
-/// secret); that duration bounds how long a revoked key keeps working on another replica.
+/// secret); that duration bounds how long a revoked key keeps working on another replica. After it the key is read
+/// again (revoked? suspended?), and BCrypt runs again only if its stored hash is no longer the one it was proven against.
 /// </summary>
 /// <remarks>
 /// Without an oracle (OWASP API2, docs/reliability.md): an unknown key id is verified against a stand-in hash
@@ -65,6 +66,7 @@ public sealed class ApiKeyVerifier(
         var fingerprint = SHA256.HashData(Encoding.ASCII.GetBytes(secret));
         var now = timeProvider.GetUtcNow();
         var known = false;
+        string? provenHash = null;
         if (_cache.TryGetValue(keyId, out var cached) && CryptographicOperations.FixedTimeEquals(cached.Fingerprint, fingerprint))
         {
             if (cached.ExpiresAt > now)
@@ -73,7 +75,7 @@ public sealed class ApiKeyVerifier(
                 {
                     // On the pool, not inline: the key lookup completes synchronously on SQLite, and BCrypt would then run
                     // inside this call.
-                    _ = Task.Run(() => RefreshAsync(keyId, secret, fingerprint, cached), CancellationToken.None);
+                    _ = Task.Run(() => RefreshAsync(keyId, secret, fingerprint, cached.SecretHash), CancellationToken.None);
                 }
 
                 metrics.KeyCacheLookup(AuthenticationMetrics.Hit);
@@ -81,6 +83,7 @@ public sealed class ApiKeyVerifier(
             }
 
             known = true;
+            provenHash = cached.SecretHash;
         }
 
         var flightKey = FlightKey(keyId, fingerprint);
@@ -100,7 +103,7 @@ public sealed class ApiKeyVerifier(
         }
 
         metrics.KeyCacheLookup(known ? AuthenticationMetrics.Expired : AuthenticationMetrics.Miss);
-        var flight = Flight(keyId, secret, fingerprint, flightKey, known);
+        var flight = Flight(keyId, secret, fingerprint, flightKey, known, provenHash);
         Verification result;
         try
         {
@@ -161,10 +164,10 @@ public sealed class ApiKeyVerifier(
     /// time the entry expired, which set the p99 latency of the whole service (docs/benchmarks.md). A key that no
     /// longer verifies is forgotten at once; the bound on a revoked key is unchanged (the cache duration).
     /// </summary>
-    private async Task RefreshAsync(string keyId, string secret, byte[] fingerprint, CachedKey cached)
+    private async Task RefreshAsync(string keyId, string secret, byte[] fingerprint, string provenHash)
     {
         var flightKey = FlightKey(keyId, fingerprint);
-        var flight = Flight(keyId, secret, fingerprint, flightKey, known: true);
+        var flight = Flight(keyId, secret, fingerprint, flightKey, known: true, provenHash);
         try
         {
             await flight.Value;
@@ -181,8 +184,8 @@ public sealed class ApiKeyVerifier(
 
     private static string FlightKey(string keyId, byte[] fingerprint) => keyId + ":" + Convert.ToHexString(fingerprint);
 
-    private Lazy<Task<Verification>> Flight(string keyId, string secret, byte[] fingerprint, string flightKey, bool known) =>
-        _verifying.GetOrAdd(flightKey, _ => new Lazy<Task<Verification>>(() => VerifyAndCacheAsync(keyId, secret, fingerprint, flightKey, known)));
+    private Lazy<Task<Verification>> Flight(string keyId, string secret, byte[] fingerprint, string flightKey, bool known, string? provenHash = null) =>
+        _verifying.GetOrAdd(flightKey, _ => new Lazy<Task<Verification>>(() => VerifyAndCacheAsync(keyId, secret, fingerprint, flightKey, known, provenHash)));
 
     private void Land(string flightKey, Lazy<Task<Verification>> flight)
     {
@@ -193,7 +196,7 @@ public sealed class ApiKeyVerifier(
     }
 
     // Not tied to one caller's token: the verification is shared by every caller waiting on it.
-    private async Task<Verification> VerifyAndCacheAsync(string keyId, string secret, byte[] fingerprint, string flightKey, bool known)
+    private async Task<Verification> VerifyAndCacheAsync(string keyId, string secret, byte[] fingerprint, string flightKey, bool known, string? provenHash)
     {
         Verification result;
         using (var lease = await gate.EnterAsync(known))
@@ -203,15 +206,14 @@ public sealed class ApiKeyVerifier(
                 return new Verification(null, ApiKeyRefusal.Busy);
             }
 
-            metrics.Verification(known);
-            result = await LoadAndVerifyAsync(keyId, secret);
+            result = await LoadAndVerifyAsync(keyId, secret, known, provenHash);
         }
 
         if (result.Caller is { } caller)
         {
             var duration = options.Value.CacheDuration;
             var verifiedAt = timeProvider.GetUtcNow();
-            _cache[keyId] = new CachedKey(fingerprint, caller, verifiedAt + duration, verifiedAt + (duration * 3 / 4));
+            _cache[keyId] = new CachedKey(fingerprint, caller, result.SecretHash!, verifiedAt + duration, verifiedAt + (duration * 3 / 4));
         }
         else if (result.Refusal!.IsLasting)
         {
@@ -226,14 +228,26 @@ public sealed class ApiKeyVerifier(
         return result;
     }
 
-    private async Task<Verification> LoadAndVerifyAsync(string keyId, string secret)
+    /// <summary>
+    /// Loads the key and checks it. BCrypt runs unless <paramref name="provenHash"/> is still the stored hash: this replica
+    /// verified this very secret (same SHA-256 fingerprint) against that very hash before, and BCrypt would only say so
+    /// again (hundreds of milliseconds of CPU every cache period per key, docs/benchmarks.md). Revocation, suspension and
+    /// the partner's role are read again either way; a changed hash is verified again.
+    /// </summary>
+    private async Task<Verification> LoadAndVerifyAsync(string keyId, string secret, bool known, string? provenHash)
     {
         await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
         var key = await db.ApiKeys.AsNoTracking().Include(k => k.Partner)
             .SingleOrDefaultAsync(k => k.Id == keyId, CancellationToken.None);
 
         // Verified against the stand-in hash when the id does not exist: the same BCrypt work either way.
-        if (!hasher.Verify(secret, key?.SecretHash))
+        var proven = provenHash is not null && key is not null && string.Equals(key.SecretHash, provenHash, StringComparison.Ordinal);
+        if (!proven)
+        {
+            metrics.Verification(known);
+        }
+
+        if (!proven && !hasher.Verify(secret, key?.SecretHash))
         {
             return new Verification(null, ApiKeyRefusal.Invalid(key?.Id));
         }
@@ -252,10 +266,11 @@ public sealed class ApiKeyVerifier(
         return new Verification(new Caller(partner.Id, key.Id, partner.Role, partner.AllowedPurposes)
         {
             Quota = partner.QuotaPermitsPerSecond is { } perSecond && partner.QuotaBurst is { } burst ? (perSecond, burst) : null,
-        }, null);
+        }, null, key.SecretHash);
     }
 
-    private sealed record Verification(Caller? Caller, ApiKeyRefusal? Refusal);
+    /// <param name="SecretHash">The stored hash the secret was proven against (a success only).</param>
+    private sealed record Verification(Caller? Caller, ApiKeyRefusal? Refusal, string? SecretHash = null);
 
-    private sealed record CachedKey(byte[] Fingerprint, Caller Caller, DateTimeOffset ExpiresAt, DateTimeOffset RefreshAt);
+    private sealed record CachedKey(byte[] Fingerprint, Caller Caller, string SecretHash, DateTimeOffset ExpiresAt, DateTimeOffset RefreshAt);
 }
