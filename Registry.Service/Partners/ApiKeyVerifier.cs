@@ -245,11 +245,10 @@ public sealed class ApiKeyVerifier(
         if (!proven)
         {
             metrics.Verification(known);
-        }
-
-        if (!proven && !hasher.Verify(secret, key?.SecretHash))
-        {
-            return new Verification(null, ApiKeyRefusal.Invalid(key?.Id));
+            if (!hasher.Verify(secret, key?.SecretHash))
+            {
+                return new Verification(null, ApiKeyRefusal.Invalid(key?.Id));
+            }
         }
 
         if (key!.RevokedAt is not null)
