@@ -11,8 +11,9 @@ namespace Registry.Service.Import;
 /// The import's path on SQLite and SQL Server: prepared statements on one connection, row by row. Find a record by its key
 /// (the unique index on (SourceId, CaseNumber)), read its subject links (the primary key's prefix), insert or update it,
 /// replace its links. On SQLite, while batches bring mostly new keys, the insert comes first
-/// (<c>ON CONFLICT DO NOTHING RETURNING Id</c>) and a record is read only when its key is already stored. On an embedded database a statement costs no round trip, and this path runs at the speed of the
-/// random subject-key index (docs/benchmarks.md); PostgreSQL has its own (<see cref="PostgresRecordImportCommands"/>).
+/// (<c>ON CONFLICT DO NOTHING RETURNING Id</c>) and a record is read only when its key is already stored. On an embedded
+/// database a statement costs no round trip, and this path runs at the speed of the random subject-key index
+/// (docs/benchmarks.md); PostgreSQL has its own (<see cref="PostgresRecordImportCommands"/>).
 /// Every lookup is index-driven; the plans are checked by <c>CheckQueryPlanTests</c>.
 /// </summary>
 internal sealed class RecordImportCommands : IRecordImportCommands
@@ -159,7 +160,10 @@ internal sealed class RecordImportCommands : IRecordImportCommands
         return stored.WithKeys([.. keys]);
     }
 
-    /// <summary>Inserts the row as a new record with its subject links; false, and nothing written, when its key is stored (SQLite; on SQL Server the unique index throws instead).</summary>
+    /// <summary>
+    /// Inserts the row as a new record with its subject links; false, and nothing written, when its key is stored
+    /// (SQLite; on SQL Server the unique index throws instead).
+    /// </summary>
     private bool TryInsert(ImportRow row, DateTime now, DbTransaction transaction)
     {
         _insert.Transaction = transaction;
