@@ -25,30 +25,46 @@ namespace Registry.Service.Audit;
 /// the transaction itself (an insert, the commit, a savepoint rollback) fails every entry of the batch with
 /// AUDIT_UNAVAILABLE and leaves nothing written; the connection is then dropped and opened afresh.
 /// </para>
+/// <para>
+/// A sequencing cycle of this replica (<see cref="AuditSequencer"/>) is a step of the next batch: lease, numbering of
+/// other replicas' entries and checkpoint are written in the batch's transaction, after its changes and before its
+/// entries, which are then numbered on the step's frontier. So a cycle costs no commit (no sync) of its own, never keeps
+/// the writer waiting, and never resets the writer's page cache with a commit from another connection.
+/// </para>
 /// </remarks>
 internal sealed class AuditBatchWriter(
-    IDbContextFactory<RegistryDbContext> contextFactory, AuditSequencingState sequencing, TimeProvider timeProvider, bool recordEntries = true) : IDisposable
+    IDbContextFactory<RegistryDbContext> contextFactory,
+    AuditSequencingState sequencing,
+    NoteSigner signer,
+    AuditOptions options,
+    TimeProvider timeProvider,
+    bool recordEntries = true) : IDisposable
 {
     private const string Savepoint = "audit_item";
+    private const string CycleSavepoint = "audit_cycle";
     private const int WriterAutoCheckpointPages = 100_000;
     private const int WriterCacheKiB = 64 * 1024;
 
     private RegistryDbContext? _db;
     private PreparedCommands? _commands;
     private IAuditEntryInsert? _insert;
+    private bool _numbered;
 
-    public void Write(IReadOnlyList<AuditWriteRequest> batch)
+    /// <summary>
+    /// Writes <paramref name="batch"/> (which may be empty) in one transaction; with <paramref name="cycle"/>, this
+    /// replica's sequencing step runs in the same transaction, after the batch's changes and before its entries.
+    /// </summary>
+    public void Write(IReadOnlyList<AuditWriteRequest> batch, SequencingRequest? cycle = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        // Never at the same time as a sequencing cycle of this replica: both extend the same frontier.
-        sequencing.Gate.Wait();
+        // Only this thread reads or extends the sequencing state: a cycle is a step of a batch, never beside one.
         try
         {
             try
             {
-                WriteOnce(batch);
+                WriteOnce(batch, cycle);
             }
-            catch (DbException) when (sequencing.NumberingFrontier(timeProvider.GetUtcNow()) is not null)
+            catch (DbException ex) when (_numbered)
             {
                 // The numbered batch failed, for instance because its sequence numbers collided with rows numbered by
                 // someone else (rows written into the log by hand, or another holder after a lost lease). Write it
@@ -60,7 +76,13 @@ internal sealed class AuditBatchWriter(
                     request.Reset();
                 }
 
-                WriteOnce(batch);
+                if (cycle is not null)
+                {
+                    cycle.Reset();
+                    cycle.Failure = ex;
+                }
+
+                WriteOnce(batch, null);
             }
         }
         catch
@@ -68,25 +90,22 @@ internal sealed class AuditBatchWriter(
             Reset();
             throw;
         }
-        finally
-        {
-            sequencing.Gate.Release();
-        }
     }
 
     public void Dispose() => Reset();
 
-    private void WriteOnce(IReadOnlyList<AuditWriteRequest> batch)
+    private void WriteOnce(IReadOnlyList<AuditWriteRequest> batch, SequencingRequest? cycle)
     {
+        _numbered = false;
         var careful = batch.Any(r => r.Change is not null);
-        if (careful || !TryWriteStraight(batch))
+        if (careful || !TryWriteStraight(batch, cycle))
         {
-            WriteCarefully(batch);
+            WriteCarefully(batch, cycle);
         }
     }
 
     /// <summary>False when a consent use threw: the attempt was rolled back and nothing of it remains.</summary>
-    private bool TryWriteStraight(IReadOnlyList<AuditWriteRequest> batch)
+    private bool TryWriteStraight(IReadOnlyList<AuditWriteRequest> batch, SequencingRequest? cycle)
     {
         var db = Open();
         using var transaction = db.Database.BeginTransaction();
@@ -115,20 +134,14 @@ internal sealed class AuditBatchWriter(
             request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now, request.Prepared?.Detail);
         }
 
-        var numbered = Insert(batch, dbTransaction, now);
-        transaction.Commit();
-        if (numbered is not null)
-        {
-            sequencing.Advance(numbered);
-        }
+        Finish(db, transaction, batch, cycle);
         return true;
     }
 
-    private void WriteCarefully(IReadOnlyList<AuditWriteRequest> batch)
+    private void WriteCarefully(IReadOnlyList<AuditWriteRequest> batch, SequencingRequest? cycle)
     {
         var db = Open();
         using var transaction = db.Database.BeginTransaction();
-        var dbTransaction = transaction.GetDbTransaction();
         var now = timeProvider.GetUtcNow();
         foreach (var request in batch)
         {
@@ -143,12 +156,55 @@ internal sealed class AuditBatchWriter(
             }
         }
 
-        var numbered = Insert(batch, dbTransaction, now);
+        Finish(db, transaction, batch, cycle);
+    }
+
+    /// <summary>The sequencing step (if any), the entries, the commit; then what they numbered becomes the writer's.</summary>
+    private void Finish(RegistryDbContext db, IDbContextTransaction transaction, IReadOnlyList<AuditWriteRequest> batch, SequencingRequest? cycle)
+    {
+        var step = cycle is null ? null : Sequence(db, transaction, cycle);
+        var numbered = Insert(batch, transaction.GetDbTransaction(), step);
         transaction.Commit();
-        if (numbered is not null)
+        if (step is not null)
+        {
+            step.ApplyCommitted(sequencing, numbered, options.LeaseDuration);
+        }
+        else if (numbered is not null)
         {
             sequencing.Advance(numbered);
         }
+    }
+
+    /// <summary>
+    /// Runs the sequencing step in a savepoint of the batch's transaction. A step that throws, or one whose writes must not
+    /// stay (not the holder, a collision), is rolled back to the savepoint, so the batch itself is written either way; a
+    /// step that throws also makes the writer forget what it knew of the log (the next cycle re-reads it).
+    /// </summary>
+    private SequencingStep? Sequence(RegistryDbContext db, IDbContextTransaction transaction, SequencingRequest cycle)
+    {
+        transaction.CreateSavepoint(CycleSavepoint);
+        SequencingStep? step = null;
+        try
+        {
+            // EF's async API completes synchronously on SQLite; on a server database this blocks only the writer's thread.
+            step = new AuditSequencingCycle(db, signer, options)
+                .RunAsync(cycle.HolderId, sequencing, timeProvider.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            sequencing.Release();
+            cycle.Failure = ex;
+        }
+
+        db.ChangeTracker.Clear();
+        if (step is not { Keep: true })
+        {
+            transaction.RollbackToSavepoint(CycleSavepoint);
+        }
+
+        transaction.ReleaseSavepoint(CycleSavepoint);
+        cycle.Step = step;
+        return step;
     }
 
     private void ApplyInSavepoint(RegistryDbContext db, IDbContextTransaction transaction, AuditWriteRequest request)
@@ -190,7 +246,7 @@ internal sealed class AuditBatchWriter(
     /// Inserts the batch's entries; while this replica holds the lease, numbers each one (sequence, leaf hash) on a
     /// copy of the frontier, which becomes the writer's only once the transaction commits. Returns that copy.
     /// </summary>
-    private MerkleFrontier? Insert(IReadOnlyList<AuditWriteRequest> batch, DbTransaction transaction, DateTimeOffset now)
+    private MerkleFrontier? Insert(IReadOnlyList<AuditWriteRequest> batch, DbTransaction transaction, SequencingStep? step)
     {
         if (!recordEntries)
         {
@@ -198,8 +254,11 @@ internal sealed class AuditBatchWriter(
         }
 
         // Asked now, not at the batch's start: a change may have waited (on a server database, for a row lock another
-        // replica holds) past this replica's numbering window, and another replica may have numbered since then.
-        var next = sequencing.NumberingFrontier(timeProvider.GetUtcNow())?.Clone();
+        // replica holds) past this replica's numbering window, and another replica may have numbered since then. A
+        // sequencing step in this transaction decides alone (it renewed the lease, or forgot the state).
+        var now = timeProvider.GetUtcNow();
+        var next = (step is not null ? step.NumberingFrontier(now, options.LeaseDuration) : sequencing.NumberingFrontier(now))?.Clone();
+        _numbered = next is not null;
         var entries = new List<AuditEntry>(batch.Count);
         foreach (var request in batch)
         {

@@ -51,7 +51,7 @@ public sealed class AuditMetrics
     }
 
     /// <summary>The writer's queue, read by the depth gauge at each collection.</summary>
-    internal void TrackQueue(ChannelReader<AuditWriteRequest> queue) => _queueDepth = () => queue.Count;
+    internal void TrackQueue(ChannelReader<AuditWriterItem> queue) => _queueDepth = () => queue.Count;
 
     internal long Start() => _timeProvider.GetTimestamp();
 

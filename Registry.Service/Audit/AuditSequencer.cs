@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Registry.Client.Transparency;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Audit;
@@ -9,12 +8,12 @@ namespace Registry.Service.Audit;
 /// Runs on every replica; the one holding the sequencer lease renews it, numbers the entries written unsequenced
 /// and signs a checkpoint of the log every <see cref="AuditOptions.SequencerInterval"/>, while its audit writer
 /// numbers its own entries as it commits them (<see cref="AuditSequencingState"/>). The others write their
-/// entries unsequenced, keep trying, and take over once the holder's lease expires.
+/// entries unsequenced, keep trying, and take over once the holder's lease expires. Each cycle is a step of the audit
+/// writer's next transaction (<see cref="AuditBatchWriter"/>), never a transaction beside it.
 /// </summary>
 public sealed partial class AuditSequencer(
     IDbContextFactory<RegistryDbContext> contextFactory,
-    AuditSequencingState state,
-    NoteSigner signer,
+    GroupCommitAuditLog writer,
     IOptions<AuditOptions> options,
     TimeProvider timeProvider,
     ILogger<AuditSequencer> logger,
@@ -26,17 +25,16 @@ public sealed partial class AuditSequencer(
     public string HolderId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>
-    /// Runs one cycle now (the timer calls this; tests may too): sequences everything pending, in transactions of at
-    /// most <see cref="AuditOptions.SequencerBatchSize"/> entries, each ending in a signed checkpoint.
+    /// Runs one cycle now (the timer calls this; tests may too): sequences everything pending, in steps of at most
+    /// <see cref="AuditOptions.SequencerBatchSize"/> entries, each in one of the writer's transactions and ending in a
+    /// signed checkpoint.
     /// </summary>
     /// <remarks>
-    /// Small transactions keep the database's write lock for a few milliseconds at a time, so the audit writer's
-    /// commits (and the calls waiting on them) slip in between instead of stalling behind one long transaction.
+    /// Small steps keep each of the writer's transactions short, so the calls waiting on it are not stalled behind one
+    /// long sweep of another replica's entries.
     /// </remarks>
     public async Task<SequencingResult> SequenceOnceAsync(CancellationToken cancellationToken)
     {
-        // Holding the state's gate keeps this replica's audit writer out while the cycle runs.
-        await state.Gate.WaitAsync(cancellationToken);
         try
         {
             var total = 0;
@@ -44,11 +42,9 @@ public sealed partial class AuditSequencer(
             SequencingResult result;
             do
             {
-                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-                var cycle = new AuditSequencingCycle(db, signer, options.Value);
-                result = await cycle.RunAsync(HolderId, state, timeProvider.GetUtcNow(), cancellationToken);
+                result = await writer.SequenceAsync(HolderId, cancellationToken);
                 total += result.Sequenced;
-                oldestPendingAt ??= result.OldestPendingAt; // the first transaction takes the oldest entries
+                oldestPendingAt ??= result.OldestPendingAt; // the first step takes the oldest entries
             }
             while (result.IsHolder && result.Problem is null && result.Sequenced == options.Value.SequencerBatchSize);
 
@@ -77,19 +73,10 @@ public sealed partial class AuditSequencer(
 
             return result with { Sequenced = total };
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            state.Release(); // re-read the log before numbering anything again
-            if (ex is not OperationCanceledException)
-            {
-                metrics.CycleFailed();
-            }
-
+            metrics.CycleFailed(); // the writer forgot what it knew of the log: the next cycle re-reads it
             throw;
-        }
-        finally
-        {
-            state.Gate.Release();
         }
     }
 
@@ -124,7 +111,8 @@ public sealed partial class AuditSequencer(
 
     /// <summary>
     /// On SQLite, copies the WAL into the database once a cycle, here rather than in the writer's commits
-    /// (<see cref="AuditBatchWriter"/>): a PASSIVE checkpoint never blocks the writer or the readers.
+    /// (<see cref="AuditBatchWriter"/>), on a connection of its own: a PASSIVE checkpoint never blocks the writer or the
+    /// readers.
     /// </summary>
     private async Task CheckpointWalAsync(CancellationToken cancellationToken)
     {

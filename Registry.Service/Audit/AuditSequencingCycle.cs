@@ -8,22 +8,29 @@ using Registry.Service.Infrastructure;
 namespace Registry.Service.Audit;
 
 /// <summary>
-/// One sequencing transaction: renew the lease, make sure what this replica knows of the log is still the log
-/// (else re-read it and check it against the last signed checkpoint), number the entries written unsequenced
-/// (by replicas that do not hold the lease, or before this one took it) gap-free, and sign a checkpoint of
-/// everything numbered so far, the writer's own numbering included (<see cref="AuditSequencingState"/>).
+/// One sequencing step, run by the audit writer inside the transaction of the batch it is writing
+/// (<see cref="AuditBatchWriter"/>): renew the lease, make sure what this replica knows of the log is still the log
+/// (else re-read it and check it against the last signed checkpoint), number the entries written unsequenced (by
+/// replicas that do not hold the lease, or before this one took it) gap-free, and sign a checkpoint of everything
+/// numbered so far, the writer's own numbering included (<see cref="AuditSequencingState"/>).
 /// </summary>
+/// <remarks>
+/// The step changes nothing of <see cref="AuditSequencingState"/> but to forget it (<see cref="AuditSequencingState.Release"/>,
+/// always safe: the writer then writes unsequenced); what it numbered and signed becomes the state's only once the batch
+/// commits (<see cref="SequencingStep.ApplyCommitted"/>).
+/// </remarks>
 internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner signer, AuditOptions options)
 {
-    public async Task<SequencingResult> RunAsync(
+    public async Task<SequencingStep> RunAsync(
         string holderId, AuditSequencingState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A sequencing step runs inside the audit writer's transaction.");
         var lease = await SequencerLeases.TryTakeAsync(db, holderId, now.UtcDateTime, options.LeaseDuration, cancellationToken);
         if (lease == LeaseState.HeldByOther)
         {
             state.Release();
-            return SequencingResult.NotHolder;
+            return SequencingStep.Discarded(SequencingResult.NotHolder);
         }
 
         var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
@@ -40,8 +47,7 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
             (frontier, var problem) = await AuditFrontierLoader.LoadAsync(db, last, signer.Verifier, cancellationToken);
             if (frontier is null)
             {
-                await transaction.CommitAsync(cancellationToken); // keeps the lease; signs nothing
-                return SequencingResult.Refused(problem!);
+                return SequencingStep.Kept(SequencingResult.Refused(problem!)); // keeps the lease; signs nothing
             }
 
             state.RememberCheckpoint(last?.TreeSize ?? 0, last?.RootHash ?? []);
@@ -56,7 +62,7 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
         if (!await AssignAsync(transaction, pending, next, cancellationToken))
         {
             state.Release();
-            return SequencingResult.Refused("an entry was sequenced by someone else during this cycle");
+            return SequencingStep.Discarded(SequencingResult.Refused("an entry was sequenced by someone else during this cycle"));
         }
 
         var signed = next.Size > 0 && next.Size != state.SignedSize;
@@ -73,14 +79,8 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        state.Hold(next, now, options.LeaseDuration);
-        if (signed)
-        {
-            state.RememberCheckpoint(next.Size, next.RootHash());
-        }
-
-        return SequencingResult.Held(next, pending.Count, pending.Count > 0 ? pending[0].RecordedAt : null);
+        var result = SequencingResult.Held(next, pending.Count, pending.Count > 0 ? pending[0].RecordedAt : null);
+        return SequencingStep.Kept(result, now, signed);
     }
 
     /// <summary>
@@ -102,6 +102,11 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
     private async Task<bool> AssignAsync(
         IDbContextTransaction transaction, List<AuditEntry> pending, MerkleFrontier next, CancellationToken cancellationToken)
     {
+        if (pending.Count == 0)
+        {
+            return true;
+        }
+
         await using var update = db.Database.GetDbConnection().CreateCommand();
         update.Transaction = transaction.GetDbTransaction();
         update.CommandText = "UPDATE audit_entries SET Sequence = @seq, LeafHash = @leaf WHERE Id = @id AND Sequence IS NULL";

@@ -7,13 +7,11 @@ namespace Registry.Service.Audit;
 /// numbered so far, until when it may number entries as it writes them, and the last checkpoint it signed. The
 /// sequencing cycle (<see cref="AuditSequencer"/>) sets it; the audit writer reads and extends it in each batch's
 /// own transaction, so entries are numbered and hashed once, as they are written, not rewritten by a second pass.
-/// Both only touch it while holding <see cref="Gate"/>, which also keeps their transactions from queuing on
-/// SQLite's busy handler behind each other.
+/// Only the writer's thread touches it: a cycle runs as a step of one of the writer's transactions
+/// (<see cref="AuditBatchWriter"/>).
 /// </summary>
-public sealed class AuditSequencingState : IDisposable
+public sealed class AuditSequencingState
 {
-    public SemaphoreSlim Gate { get; } = new(1, 1);
-
     /// <summary>The log as numbered so far; null when this replica does not hold the lease or must re-read the log.</summary>
     public MerkleFrontier? Frontier { get; private set; }
 
@@ -54,6 +52,4 @@ public sealed class AuditSequencingState : IDisposable
 
     /// <summary>Takes the frontier a committed batch extended (a batch that failed leaves the old one in place).</summary>
     public void Advance(MerkleFrontier frontier) => Frontier = frontier;
-
-    public void Dispose() => Gate.Dispose();
 }

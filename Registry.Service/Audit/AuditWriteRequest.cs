@@ -1,7 +1,14 @@
 namespace Registry.Service.Audit;
 
+/// <summary>What waits in the audit writer's queue: a caller's entry, or a sequencing cycle of this replica.</summary>
+internal abstract class AuditWriterItem
+{
+    /// <summary>Fails the item's caller: its batch could not be committed.</summary>
+    public abstract void Fail(Exception exception);
+}
+
 /// <summary>One caller's entry waiting in the group-commit queue, and the promise its caller awaits.</summary>
-internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? change, IPreparedChange? prepared = null)
+internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? change, IPreparedChange? prepared = null) : AuditWriterItem
 {
     // Continuations run on the thread pool, never inline on the writer: the writer must go straight back
     // to collecting the next batch instead of serialising every caller's response work behind it.
@@ -35,13 +42,53 @@ internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? chang
         }
     }
 
-    public void Fail(Exception exception) => _completion.TrySetException(exception);
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
 
     /// <summary>Forgets the outcome of an attempt that was rolled back, before the batch is written again.</summary>
     public void Reset()
     {
         Entry = null;
         Refusal = null;
+        Failure = null;
+    }
+}
+
+/// <summary>
+/// A sequencing cycle (<see cref="AuditSequencer"/>) handed to the writer, which runs it in the transaction of the batch it
+/// writes next (<see cref="AuditSequencingCycle"/>): no transaction, commit or sync of its own, and nothing to keep the
+/// writer out while it runs.
+/// </summary>
+internal sealed class SequencingRequest(string holderId) : AuditWriterItem
+{
+    private readonly TaskCompletionSource<SequencingResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public string HolderId { get; } = holderId;
+
+    /// <summary>What the step did in the batch's transaction; null when it failed (<see cref="Failure"/>) or was undone.</summary>
+    public SequencingStep? Step { get; set; }
+
+    public Exception? Failure { get; set; }
+
+    public Task<SequencingResult> Completion => _completion.Task;
+
+    /// <summary>The batch committed: the cycle's outcome, or the failure of its own step (which the batch survived).</summary>
+    public void Complete()
+    {
+        if (Step is { } step)
+        {
+            _completion.TrySetResult(step.Result);
+        }
+        else
+        {
+            _completion.TrySetException(Failure ?? new InvalidOperationException("The sequencing step did not run."));
+        }
+    }
+
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    public void Reset()
+    {
+        Step = null;
         Failure = null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Registry.Client.Transparency;
 using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Audit;
@@ -28,7 +29,7 @@ namespace Registry.Service.Audit;
 /// </remarks>
 public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAsyncDisposable
 {
-    private readonly Channel<AuditWriteRequest> _queue;
+    private readonly Channel<AuditWriterItem> _queue;
     private readonly AuditBatchWriter _writer;
     private readonly AuditOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -42,12 +43,13 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     public GroupCommitAuditLog(
         IDbContextFactory<RegistryDbContext> contextFactory,
         AuditSequencingState sequencing,
+        NoteSigner signer,
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger,
         AuditWriterHealth health,
         AuditMetrics metrics)
-        : this(contextFactory, sequencing, options, timeProvider, logger, recordEntries: true, health, metrics)
+        : this(contextFactory, sequencing, signer, options, timeProvider, logger, recordEntries: true, health, metrics)
     {
     }
 
@@ -59,6 +61,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     internal GroupCommitAuditLog(
         IDbContextFactory<RegistryDbContext> contextFactory,
         AuditSequencingState sequencing,
+        NoteSigner signer,
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger,
@@ -71,8 +74,8 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         _timeProvider = timeProvider;
         _logger = logger;
         _health = health ?? new AuditWriterHealth(timeProvider);
-        _writer = new AuditBatchWriter(contextFactory, sequencing, timeProvider, recordEntries);
-        _queue = Channel.CreateBounded<AuditWriteRequest>(new BoundedChannelOptions(_options.QueueCapacity)
+        _writer = new AuditBatchWriter(contextFactory, sequencing, signer, _options, timeProvider, recordEntries);
+        _queue = Channel.CreateBounded<AuditWriterItem>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -94,6 +97,17 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         return EnqueueAsync(new AuditWriteRequest(record, null, change), cancellationToken);
     }
 
+    /// <summary>
+    /// Runs one sequencing step of this replica (as <paramref name="holderId"/>) in the writer's next transaction, with
+    /// whatever entries are written in it; the caller's cancellation only stops the wait.
+    /// </summary>
+    internal async Task<SequencingResult> SequenceAsync(string holderId, CancellationToken cancellationToken)
+    {
+        var request = new SequencingRequest(holderId);
+        await EnqueueItemAsync(request, cancellationToken);
+        return await request.Completion.WaitAsync(cancellationToken);
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         EnsureStarted();
@@ -113,9 +127,15 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
 
     private async Task<AuditReceipt> EnqueueAsync(AuditWriteRequest request, CancellationToken cancellationToken)
     {
+        await EnqueueItemAsync(request, cancellationToken);
+        return await request.Completion.WaitAsync(cancellationToken);
+    }
+
+    private async Task EnqueueItemAsync(AuditWriterItem item, CancellationToken cancellationToken)
+    {
         try
         {
-            await _queue.Writer.WriteAsync(request, cancellationToken);
+            await _queue.Writer.WriteAsync(item, cancellationToken);
         }
         catch (ChannelClosedException ex)
         {
@@ -123,7 +143,6 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         }
 
         EnsureStarted();
-        return await request.Completion.WaitAsync(cancellationToken);
     }
 
     private void EnsureStarted()
@@ -149,19 +168,21 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         try
         {
             var batch = new List<AuditWriteRequest>(_options.MaxBatchSize);
+            var cycles = new List<SequencingRequest>();
             var reader = _queue.Reader;
             var previous = 0;
             while (Wait(reader.WaitToReadAsync()))
             {
-                Drain(reader, batch);
+                Drain(reader, batch, cycles);
                 if (previous > 1 && batch.Count < _options.MaxBatchSize && _options.MaxBatchWait > TimeSpan.Zero)
                 {
-                    Linger(reader, batch);
+                    Linger(reader, batch, cycles);
                 }
 
                 previous = batch.Count;
-                Commit(batch);
+                Commit(batch, cycles);
                 batch.Clear();
+                cycles.Clear();
             }
         }
         finally
@@ -171,22 +192,29 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         }
     }
 
-    private void Drain(ChannelReader<AuditWriteRequest> reader, List<AuditWriteRequest> batch)
+    private void Drain(ChannelReader<AuditWriterItem> reader, List<AuditWriteRequest> batch, List<SequencingRequest> cycles)
     {
-        while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var request))
+        while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var item))
         {
-            batch.Add(request);
+            if (item is SequencingRequest cycle)
+            {
+                cycles.Add(cycle);
+            }
+            else
+            {
+                batch.Add((AuditWriteRequest)item);
+            }
         }
     }
 
-    private void Linger(ChannelReader<AuditWriteRequest> reader, List<AuditWriteRequest> batch)
+    private void Linger(ChannelReader<AuditWriterItem> reader, List<AuditWriteRequest> batch, List<SequencingRequest> cycles)
     {
         using var timeout = new CancellationTokenSource(_options.MaxBatchWait, _timeProvider);
         try
         {
             while (batch.Count < _options.MaxBatchSize && Wait(reader.WaitToReadAsync(timeout.Token)))
             {
-                Drain(reader, batch);
+                Drain(reader, batch, cycles);
             }
         }
         catch (OperationCanceledException)
@@ -197,7 +225,11 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
 
     private static bool Wait(ValueTask<bool> wait) => wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
 
-    private void Commit(List<AuditWriteRequest> batch)
+    /// <remarks>
+    /// Cycles queued together share one step (the first's): two steps in one transaction would each check the log against
+    /// a state that only the commit updates.
+    /// </remarks>
+    private void Commit(List<AuditWriteRequest> batch, List<SequencingRequest> cycles)
     {
         // The health check reads what the writer last did: a batch that fails, or one that hangs in its commit, turns
         // health NOT_SERVING; the next one that commits turns it back.
@@ -205,12 +237,24 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         var started = _timeProvider.GetTimestamp();
         try
         {
-            _writer.Write(batch);
+            var cycle = cycles.Count > 0 ? cycles[0] : null;
+            _writer.Write(batch, cycle);
             _health.BatchCommitted();
-            _metrics?.BatchWritten(started, batch.Count, committed: true);
+            if (batch.Count > 0)
+            {
+                _metrics?.BatchWritten(started, batch.Count, committed: true); // entries per batch: a cycle alone is none
+            }
+
             foreach (var request in batch)
             {
                 request.Complete();
+            }
+
+            foreach (var other in cycles)
+            {
+                other.Step = cycle!.Step;
+                other.Failure = cycle.Failure;
+                other.Complete();
             }
 
             LogBatchCommitted(_logger, batch.Count);
@@ -224,6 +268,11 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
             foreach (var request in batch)
             {
                 request.Fail(failure);
+            }
+
+            foreach (var cycle in cycles)
+            {
+                cycle.Fail(failure);
             }
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Registry.Client.Transparency;
 using Registry.Service.Audit;
 using Registry.Service.Infrastructure;
 
@@ -23,13 +24,14 @@ public sealed class SwitchableAuditLog : IAuditLog, IAsyncDisposable
         GroupCommitAuditLog audit,
         IDbContextFactory<RegistryDbContext> contextFactory,
         AuditSequencingState sequencing,
+        NoteSigner signer,
         IOptions<AuditOptions> options,
         TimeProvider timeProvider,
         ILogger<GroupCommitAuditLog> logger)
     {
         _audit = audit;
         _timeProvider = timeProvider;
-        _useOnly = new GroupCommitAuditLog(contextFactory, sequencing, options, timeProvider, logger, recordEntries: false);
+        _useOnly = new GroupCommitAuditLog(contextFactory, sequencing, signer, options, timeProvider, logger, recordEntries: false);
     }
 
     public AuditMode Mode

@@ -22,20 +22,26 @@ public sealed class AuditTelemetryTests
         var h1 = TestKeys.NewH1();
         var consentId = await scenario.GrantAsync(key, h1, maxUses: 10);
         var checks = scenario.Checks(key);
-        var gate = factory.Services.GetRequiredService<AuditSequencingState>().Gate;
+        var log = factory.Services.GetRequiredService<IAuditLog>();
         var health = factory.Services.GetRequiredService<AuditWriterHealth>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var sut = new TelemetryRecorder(factory);
 
-        // The writer takes the first check alone and waits for the gate (held here, as a sequencing cycle would hold it);
-        // the next three queue behind it and are committed together once it opens.
-        await gate.WaitAsync(Ct);
-        var first = checks.CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct).ResponseAsync;
-        await Eventually.UntilAsync(() => Task.FromResult(health.Status.CommittingSince is not null), TimeSpan.FromSeconds(30), () => "the writer to take the first check");
+        // The writer takes a change that holds it until released (as a slow change would); the three checks queue behind
+        // it and are committed together once it is done.
+        var record = new AuditRecord { Action = AuditActions.AuditResume, Actor = null, Outcome = AuditOutcomes.Ok, Detail = "holds the writer" };
+        var first = log.AppendAsync(record, async (_, _) =>
+        {
+            await release.Task;
+            return null;
+        }, Ct);
+        await Eventually.UntilAsync(() => Task.FromResult(health.Status.CommittingSince is not null), TimeSpan.FromSeconds(30), () => "the writer to take the change");
         var queued = Enumerable.Range(0, 3).Select(_ => checks.CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct).ResponseAsync).ToList();
         await Eventually.UntilAsync(() => Task.FromResult(sut.Observe(AuditMetrics.QueueDepthName) == 3), TimeSpan.FromSeconds(30),
             () => $"a queue depth of 3, not {sut.Observe(AuditMetrics.QueueDepthName)}");
-        gate.Release();
-        await Task.WhenAll(queued.Prepend(first));
+        release.SetResult();
+        await first;
+        await Task.WhenAll(queued);
 
         Assert.Equal([1.0, 3.0], sut.Of(AuditMetrics.BatchSizeName, ("outcome", "committed")).Select(m => m.Value));
         Assert.Equal(2, sut.Of(AuditMetrics.BatchDurationName, ("outcome", "committed")).Count);
