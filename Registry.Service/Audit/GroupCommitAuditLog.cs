@@ -38,6 +38,8 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     private readonly AuditMetrics? _metrics;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _startLock = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private int _idle;
     private Thread? _thread;
 
     public GroupCommitAuditLog(
@@ -117,6 +119,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
+        _wake.Release(); // an idle writer sees the queue closed and drained, and stops
         if (_thread is not null)
         {
             await _stopped.Task.WaitAsync(cancellationToken);
@@ -143,6 +146,10 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         }
 
         EnsureStarted();
+        if (Interlocked.Exchange(ref _idle, 0) == 1)
+        {
+            _wake.Release();
+        }
     }
 
     private void EnsureStarted()
@@ -171,7 +178,7 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
             var cycles = new List<SequencingRequest>();
             var reader = _queue.Reader;
             var previous = 0;
-            while (Wait(reader.WaitToReadAsync()))
+            while (WaitForItems(reader))
             {
                 Drain(reader, batch, cycles);
                 if (previous > 1 && batch.Count < _options.MaxBatchSize && _options.MaxBatchWait > TimeSpan.Zero)
@@ -189,6 +196,36 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         {
             _writer.Dispose();
             _stopped.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Blocks until something is queued (true) or the queue is closed and drained (false). The caller that queues an item
+    /// wakes an idle writer itself: waiting on the channel instead would wake it through a thread-pool hop, on the path of
+    /// every call when the service is not busy.
+    /// </summary>
+    private bool WaitForItems(ChannelReader<AuditWriterItem> reader)
+    {
+        while (true)
+        {
+            if (reader.TryPeek(out _))
+            {
+                return true;
+            }
+
+            Interlocked.Exchange(ref _idle, 1);
+            if (reader.TryPeek(out _))
+            {
+                Interlocked.Exchange(ref _idle, 0);
+                return true;
+            }
+
+            if (reader.Completion.IsCompleted)
+            {
+                return false;
+            }
+
+            _wake.Wait();
         }
     }
 
