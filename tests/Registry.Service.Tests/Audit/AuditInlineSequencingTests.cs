@@ -74,15 +74,8 @@ public sealed class AuditInlineSequencingTests : IDisposable
         var log = new AuditTestLog(factory);
         var scenario = new RegistryScenario(factory);
         var key = await scenario.CreatePartnerKeyAsync(); // its entries are written unsequenced: nobody holds the lease yet
-        using var telemetry = new TelemetryRecorder(factory);
-        var (held, release) = await HoldWriterAsync(factory);
 
-        var cycle = log.SequenceAsync();
-        var grant = scenario.Consents(key).GrantConsentAsync(scenario.GrantRequest(TestKeys.NewH1()), cancellationToken: Ct).ResponseAsync;
-        await Eventually.UntilAsync(() => Task.FromResult(telemetry.Observe(AuditMetrics.QueueDepthName) == 2), TimeSpan.FromSeconds(30),
-            () => $"the cycle and the grant queued behind the held writer, not {telemetry.Observe(AuditMetrics.QueueDepthName)}");
-        release.SetResult();
-        await held;
+        var (cycle, grant) = await CycleAndGrantInOneBatchAsync(factory, log, scenario, key);
         var result = await cycle;
         var granted = await grant;
 
@@ -107,17 +100,10 @@ public sealed class AuditInlineSequencingTests : IDisposable
         Assert.True((await log.SequenceAsync()).IsHolder);
         var auditor = await log.AuditorAsync();
         var signedBefore = await log.ScalarAsync<long>("SELECT MAX(TreeSize) FROM audit_checkpoints");
-        using var telemetry = new TelemetryRecorder(factory);
         // The step reads and writes checkpoints: without their table it fails, in the middle of the batch's transaction.
         await log.ExecuteAsync("ALTER TABLE audit_checkpoints RENAME TO audit_checkpoints_away");
-        var (held, release) = await HoldWriterAsync(factory);
 
-        var cycle = log.SequenceAsync();
-        var grant = scenario.Consents(key).GrantConsentAsync(scenario.GrantRequest(TestKeys.NewH1()), cancellationToken: Ct).ResponseAsync;
-        await Eventually.UntilAsync(() => Task.FromResult(telemetry.Observe(AuditMetrics.QueueDepthName) == 2), TimeSpan.FromSeconds(30),
-            () => $"the cycle and the grant queued behind the held writer, not {telemetry.Observe(AuditMetrics.QueueDepthName)}");
-        release.SetResult();
-        await held;
+        var (cycle, grant) = await CycleAndGrantInOneBatchAsync(factory, log, scenario, key);
 
         await Assert.ThrowsAnyAsync<Exception>(() => cycle);
         var granted = await grant; // its entry and its consent committed all the same
@@ -134,6 +120,24 @@ public sealed class AuditInlineSequencingTests : IDisposable
         Assert.Equal(0L, await log.ScalarAsync<long>("SELECT COUNT(*) FROM audit_entries WHERE Sequence IS NULL"));
         var verified = await auditor.VerifyAuditLogAsync(new VerifyAuditLogRequest(), cancellationToken: Ct);
         Assert.True(verified.Ok, verified.Message);
+    }
+
+    /// <summary>
+    /// Queues a sequencing cycle and then a grant while the writer is held, so that the writer takes both into one batch
+    /// once released; returns them once they are queued and the writer is let go.
+    /// </summary>
+    private static async Task<(Task<SequencingResult> Cycle, Task<GrantConsentResponse> Grant)> CycleAndGrantInOneBatchAsync(
+        RegistryAppFactory factory, AuditTestLog log, RegistryScenario scenario, string key)
+    {
+        using var telemetry = new TelemetryRecorder(factory);
+        var (held, release) = await HoldWriterAsync(factory);
+        var cycle = log.SequenceAsync();
+        var grant = scenario.Consents(key).GrantConsentAsync(scenario.GrantRequest(TestKeys.NewH1()), cancellationToken: Ct).ResponseAsync;
+        await Eventually.UntilAsync(() => Task.FromResult(telemetry.Observe(AuditMetrics.QueueDepthName) == 2), TimeSpan.FromSeconds(30),
+            () => $"the cycle and the grant queued behind the held writer, not {telemetry.Observe(AuditMetrics.QueueDepthName)}");
+        release.SetResult();
+        await held;
+        return (cycle, grant);
     }
 
     /// <summary>Makes the writer take a change that holds it until <c>Release</c> is set; <c>Held</c> is that change's entry.</summary>
