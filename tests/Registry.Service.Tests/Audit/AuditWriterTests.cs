@@ -1,7 +1,10 @@
 using Grpc.Core;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Registry.Protos.V1;
+using Registry.Service.Audit;
 using Registry.Service.Consent;
+using Registry.Service.Infrastructure;
 using Registry.Service.Tests.Infrastructure;
 
 namespace Registry.Service.Tests.Audit;
@@ -16,6 +19,22 @@ public sealed class AuditWriterTests(RegistryAppFactory factory) : IClassFixture
     private readonly AuditTestLog _log = new(factory);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Stop_WhileTheWriterIsIdle_EndsItWithinTheDeadlineAndLaterEntriesAreRefused()
+    {
+        using var own = new RegistryAppFactory();
+        await new RegistryScenario(own).CreatePartnerKeyAsync(); // the writer has committed and waits for more
+        var log = own.Services.GetRequiredService<GroupCommitAuditLog>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        // An idle writer waits to be woken: stopping must wake it to see the queue closed (else this times out).
+        await log.StopAsync(deadline.Token);
+
+        var record = new AuditRecord { Action = AuditActions.AuditResume, Actor = null, Outcome = AuditOutcomes.Ok, Detail = "after stop" };
+        var refused = await Assert.ThrowsAsync<RegistryException>(() => log.AppendAsync(record, null, Ct));
+        Assert.Equal(RegistryErrors.AuditUnavailableReason, refused.Reason);
+    }
 
     [Fact]
     public async Task ConcurrentChecks_OneConsentUseFails_OnlyThatCheckFailsAndTheOthersAreCountedAndRecorded()
