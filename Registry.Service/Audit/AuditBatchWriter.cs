@@ -44,6 +44,7 @@ internal sealed class AuditBatchWriter(
     private const string CycleSavepoint = "audit_cycle";
     private const int WriterAutoCheckpointPages = 100_000;
     private const int WriterCacheKiB = 32 * 1024;
+    private const int WalRestartBusyTimeoutMs = 5;
 
     private RegistryDbContext? _db;
     private PreparedCommands? _commands;
@@ -93,6 +94,45 @@ internal sealed class AuditBatchWriter(
     }
 
     public void Dispose() => Reset();
+
+    /// <summary>
+    /// On SQLite, lets the next batch start the WAL over: a RESTART checkpoint on the writer's own connection, between
+    /// two batches, which copies the frames that are not yet in the database and waits at most
+    /// <see cref="WalRestartBusyTimeoutMs"/> for the readers still using the WAL. True when it got that far.
+    /// </summary>
+    /// <remarks>
+    /// The sequencer's PASSIVE checkpoint (<see cref="AuditSequencer"/>) copies the WAL off the writer's thread, but the
+    /// writer appends all the while, and SQLite starts a WAL over only when a write transaction begins with all of it copied
+    /// and no reader in it. Without this the WAL grew for ever (hundreds of MB), and each commit appended new blocks to the
+    /// file, whose sync costs more than one over blocks already there (docs/benchmarks.md). Here the writer copies only what
+    /// it wrote since that checkpoint, once a cycle; readers that begin once it is copied read the database file, so the wait
+    /// is for the few that began before.
+    /// </remarks>
+    public bool StartWalOver()
+    {
+        var db = Open();
+        if (!db.Database.IsSqlite())
+        {
+            return false;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout={WalRestartBusyTimeoutMs};";
+        command.ExecuteNonQuery();
+        try
+        {
+            // One row: busy (1 when readers kept it from finishing), frames in the WAL, frames copied.
+            command.CommandText = "PRAGMA wal_checkpoint(RESTART);";
+            using var reader = command.ExecuteReader();
+            return reader.Read() && reader.GetInt64(0) == 0;
+        }
+        finally
+        {
+            command.CommandText = $"PRAGMA busy_timeout={SqlitePragmaInterceptor.BusyTimeoutMs};";
+            command.ExecuteNonQuery();
+        }
+    }
 
     private void WriteOnce(IReadOnlyList<AuditWriteRequest> batch, SequencingRequest? cycle)
     {

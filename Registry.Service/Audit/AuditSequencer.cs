@@ -112,7 +112,8 @@ public sealed partial class AuditSequencer(
     /// <summary>
     /// On SQLite, copies the WAL into the database once a cycle, here rather than in the writer's commits
     /// (<see cref="AuditBatchWriter"/>), on a connection of its own: a PASSIVE checkpoint never blocks the writer or the
-    /// readers.
+    /// readers. Then the writer starts the WAL over (<see cref="GroupCommitAuditLog.StartWalOverAsync"/>): a busy writer
+    /// appends new frames during the copy, and SQLite starts a WAL over only once all of it has been copied.
     /// </summary>
     private async Task CheckpointWalAsync(CancellationToken cancellationToken)
     {
@@ -120,6 +121,7 @@ public sealed partial class AuditSequencer(
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+            await writer.StartWalOverAsync(cancellationToken);
         }
     }
 

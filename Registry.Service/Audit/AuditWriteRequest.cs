@@ -1,6 +1,6 @@
 namespace Registry.Service.Audit;
 
-/// <summary>What waits in the audit writer's queue: a caller's entry, or a sequencing cycle of this replica.</summary>
+/// <summary>What waits in the audit writer's queue: a caller's entry, a sequencing cycle of this replica, or a WAL restart.</summary>
 internal abstract class AuditWriterItem
 {
     /// <summary>Fails the item's caller: its batch could not be committed.</summary>
@@ -91,4 +91,19 @@ internal sealed class SequencingRequest(string holderId) : AuditWriterItem
         Step = null;
         Failure = null;
     }
+}
+
+/// <summary>
+/// A request that the writer start SQLite's WAL over (<see cref="AuditBatchWriter.StartWalOver"/>) before its next batch;
+/// completes with whether the WAL is ready to start over.
+/// </summary>
+internal sealed class WalRestartRequest : AuditWriterItem
+{
+    private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<bool> Completion => _completion.Task;
+
+    public void Complete(bool restarted) => _completion.TrySetResult(restarted);
+
+    public override void Fail(Exception exception) => _completion.TrySetException(exception);
 }

@@ -110,6 +110,17 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         return await request.Completion.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// On SQLite, has the writer start the WAL over between two batches, once the sequencer's checkpoint has copied most
+    /// of it (<see cref="AuditBatchWriter.StartWalOver"/>); true when the next batch starts it over.
+    /// </summary>
+    internal async Task<bool> StartWalOverAsync(CancellationToken cancellationToken)
+    {
+        var request = new WalRestartRequest();
+        await EnqueueItemAsync(request, cancellationToken);
+        return await request.Completion.WaitAsync(cancellationToken);
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         EnsureStarted();
@@ -176,20 +187,27 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         {
             var batch = new List<AuditWriteRequest>(_options.MaxBatchSize);
             var cycles = new List<SequencingRequest>();
+            var restarts = new List<WalRestartRequest>();
             var reader = _queue.Reader;
             var previous = 0;
             while (WaitForItems(reader))
             {
-                Drain(reader, batch, cycles);
+                Drain(reader, batch, cycles, restarts);
                 if (previous > 1 && batch.Count < _options.MaxBatchSize && _options.MaxBatchWait > TimeSpan.Zero)
                 {
-                    Linger(reader, batch, cycles);
+                    Linger(reader, batch, cycles, restarts);
                 }
 
                 previous = batch.Count;
-                Commit(batch, cycles);
+                StartWalOver(restarts); // before the batch, whose first write then starts the WAL over
+                if (batch.Count > 0 || cycles.Count > 0)
+                {
+                    Commit(batch, cycles);
+                }
+
                 batch.Clear();
                 cycles.Clear();
+                restarts.Clear();
             }
         }
         finally
@@ -229,29 +247,33 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
         }
     }
 
-    private void Drain(ChannelReader<AuditWriterItem> reader, List<AuditWriteRequest> batch, List<SequencingRequest> cycles)
+    private void Drain(ChannelReader<AuditWriterItem> reader, List<AuditWriteRequest> batch, List<SequencingRequest> cycles, List<WalRestartRequest> restarts)
     {
         while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var item))
         {
-            if (item is SequencingRequest cycle)
+            switch (item)
             {
-                cycles.Add(cycle);
-            }
-            else
-            {
-                batch.Add((AuditWriteRequest)item);
+                case SequencingRequest cycle:
+                    cycles.Add(cycle);
+                    break;
+                case WalRestartRequest restart:
+                    restarts.Add(restart);
+                    break;
+                default:
+                    batch.Add((AuditWriteRequest)item);
+                    break;
             }
         }
     }
 
-    private void Linger(ChannelReader<AuditWriterItem> reader, List<AuditWriteRequest> batch, List<SequencingRequest> cycles)
+    private void Linger(ChannelReader<AuditWriterItem> reader, List<AuditWriteRequest> batch, List<SequencingRequest> cycles, List<WalRestartRequest> restarts)
     {
         using var timeout = new CancellationTokenSource(_options.MaxBatchWait, _timeProvider);
         try
         {
             while (batch.Count < _options.MaxBatchSize && Wait(reader.WaitToReadAsync(timeout.Token)))
             {
-                Drain(reader, batch, cycles);
+                Drain(reader, batch, cycles, restarts);
             }
         }
         catch (OperationCanceledException)
@@ -261,6 +283,31 @@ public sealed partial class GroupCommitAuditLog : IAuditLog, IHostedService, IAs
     }
 
     private static bool Wait(ValueTask<bool> wait) => wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+
+    /// <summary>A failed restart fails only its requests (the sequencer logs it and tries again next cycle), never a batch.</summary>
+    private void StartWalOver(List<WalRestartRequest> restarts)
+    {
+        if (restarts.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var restarted = _writer.StartWalOver();
+            foreach (var restart in restarts)
+            {
+                restart.Complete(restarted);
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var restart in restarts)
+            {
+                restart.Fail(ex);
+            }
+        }
+    }
 
     /// <remarks>
     /// Cycles queued together share one step (the first's): two steps in one transaction would each check the log against

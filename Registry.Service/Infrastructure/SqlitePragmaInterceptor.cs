@@ -9,7 +9,10 @@ namespace Registry.Service.Infrastructure;
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000;";
+    /// <summary>How long a statement waits for a lock another connection holds before it fails with SQLITE_BUSY.</summary>
+    public const int BusyTimeoutMs = 10_000;
+
+    private static readonly string Pragmas = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={BusyTimeoutMs};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
