@@ -45,6 +45,7 @@ internal static class RootCommandFactory
         root.Add(CheckCommand.Create(context));
         root.Add(RecordsCommand.Create(context));
         root.Add(ImportCommand.Create(context));
+        root.Add(ImportsCommand.Create(context));
         root.Add(AuditCommand.Create(context));
         return root;
     }

@@ -97,4 +97,24 @@ public partial class RegistryClient
         var start = new P.ImportStart { SourceName = sourceName, DryRun = dryRun };
         return new RecordImport(_invoker, options => _admin.ImportRecords(options), start, batches).RunAsync(cancellationToken);
     }
+
+    /// <summary>Lists import jobs, newest first, with their state and counts (admin keys). Dry runs leave no job.</summary>
+    /// <param name="pageSize">At most this many jobs, 1..100; 0 for the service's default (20).</param>
+    /// <param name="beforeImportId">Only jobs started before this one (the last <see cref="ImportJobInfo.ImportId"/> of the previous
+    /// page); <see langword="null"/> for the newest.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page, and whether older jobs remain.</returns>
+    /// <exception cref="RegistryValidationException"><paramref name="pageSize"/> is out of range or <paramref name="beforeImportId"/> is
+    /// not an import id.</exception>
+    /// <exception cref="RegistryAuthException">The key is invalid or not an administrator's.</exception>
+    /// <exception cref="RegistryRequestException">The service failed the call or the client's timeout expired.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual async Task<ImportJobPage> ListImportJobsAsync(int pageSize = 0, string? beforeImportId = null, CancellationToken cancellationToken = default)
+    {
+        var request = new P.ListImportJobsRequest { PageSize = pageSize, BeforeImportId = beforeImportId ?? string.Empty };
+        var response = await _invoker
+            .UnaryAsync(_admin.ListImportJobsAsync, request, isRepeatable: true, requestId: null, cancellationToken)
+            .ConfigureAwait(false);
+        return AdminMapping.ToSdk(response);
+    }
 }

@@ -83,6 +83,33 @@ public static class RegistryModelFactory
     public static PartnerInfo PartnerInfo(string partnerId, string name, Role role, IReadOnlyList<Purpose> allowedPurposes, bool isSuspended, DateTimeOffset createdAt) =>
         new(partnerId, name, role, allowedPurposes, isSuspended, createdAt);
 
+    /// <summary>Creates an <see cref="ImportJobInfo"/> for tests.</summary>
+    /// <param name="importId">The job's id.</param>
+    /// <param name="sourceName">The import's label.</param>
+    /// <param name="status">Its state.</param>
+    /// <param name="partnerId">The administrator's partner id.</param>
+    /// <param name="keyId">The API key id that ran it.</param>
+    /// <param name="startedAt">When it started (UTC).</param>
+    /// <param name="updatedAt">When a batch was last applied, or it started or ended (UTC).</param>
+    /// <param name="finishedAt">When it ended, or null.</param>
+    /// <param name="batches">Batches applied.</param>
+    /// <param name="inserted">Rows that created a record.</param>
+    /// <param name="updated">Rows that changed a record.</param>
+    /// <param name="unchanged">Rows identical to the stored record.</param>
+    /// <param name="rejected">Rows refused.</param>
+    /// <returns>The model.</returns>
+    public static ImportJobInfo ImportJobInfo(
+        string importId, string sourceName, ImportJobStatus status, string partnerId, string keyId,
+        DateTimeOffset startedAt, DateTimeOffset updatedAt, DateTimeOffset? finishedAt,
+        long batches, long inserted, long updated, long unchanged, long rejected) =>
+        new(importId, sourceName, status, partnerId, keyId, startedAt, updatedAt, finishedAt, batches, inserted, updated, unchanged, rejected);
+
+    /// <summary>Creates an <see cref="ImportJobPage"/> for tests.</summary>
+    /// <param name="jobs">The jobs, newest first.</param>
+    /// <param name="hasMore">Whether older jobs remain.</param>
+    /// <returns>The model.</returns>
+    public static ImportJobPage ImportJobPage(IReadOnlyList<ImportJobInfo> jobs, bool hasMore) => new(jobs, hasMore);
+
     /// <summary>Creates a <see cref="IssuedApiKey"/> for tests.</summary>
     /// <param name="keyId">The key id (not secret).</param>
     /// <param name="apiKey">The full secret key, <c>rk_&lt;key id&gt;_&lt;secret&gt;</c>; store it safely, never log it.</param>

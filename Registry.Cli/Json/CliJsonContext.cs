@@ -37,5 +37,6 @@ namespace Registry.Cli.Json;
 [JsonSerializable(typeof(AuditKeygenResult))]
 [JsonSerializable(typeof(AuditCsvRow))]
 [JsonSerializable(typeof(ImportSummary))]
+[JsonSerializable(typeof(ImportJobListResult))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -31,6 +31,24 @@ internal static class AdminMapping
         response.AuditEntryId,
         response.ImportId);
 
+    public static ImportJobPage ToSdk(P.ListImportJobsResponse response) =>
+        new(response.Jobs.Select(ToSdk).ToArray(), response.HasMore);
+
+    public static ImportJobInfo ToSdk(P.ImportJob job) => new(
+        job.ImportId,
+        job.SourceName,
+        ImportJobStatusWire.ToSdk(job.Status),
+        job.PartnerId,
+        job.KeyId,
+        ProtoConvert.ToDateTimeOffset(job.StartedAt),
+        ProtoConvert.ToDateTimeOffset(job.UpdatedAt),
+        ProtoConvert.ToNullableDateTimeOffset(job.FinishedAt),
+        job.Batches,
+        job.Inserted,
+        job.Updated,
+        job.Unchanged,
+        job.Rejected);
+
     public static P.RecordBatch ToProto(long batchNumber, IReadOnlyList<RecordRow> rows)
     {
         var batch = new P.RecordBatch { BatchNumber = batchNumber };

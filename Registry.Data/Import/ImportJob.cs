@@ -39,12 +39,18 @@ public sealed class ImportJob
 /// <summary>The states of an <see cref="ImportJob"/>.</summary>
 public static class ImportJobStatus
 {
-    /// <summary>Batches are being applied; also what a job interrupted by a crash is left in (its batches stay applied).</summary>
+    /// <summary>Batches are being applied; also what a job interrupted by a crash is left in (its batches stay applied; it is listed as <see cref="Abandoned"/>).</summary>
     public const string Running = "running";
 
     /// <summary>The client sent its last batch and every batch was applied.</summary>
     public const string Completed = "completed";
 
-    /// <summary>The stream ended early: cancelled by the client, or failed; the batches answered before stay applied.</summary>
+    /// <summary>The stream ended early: cancelled by the client, idle too long, or failed; the batches answered before stay applied.</summary>
     public const string Interrupted = "interrupted";
+
+    /// <summary>
+    /// Never stored: how a <see cref="Running"/> job is listed once no batch has been applied to it for twice the import idle
+    /// timeout (<c>Registry.Service.Import.ImportJobQuery</c>), because the service that ran it stopped mid-stream.
+    /// </summary>
+    public const string Abandoned = "abandoned";
 }

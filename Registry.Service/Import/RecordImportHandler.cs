@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Registry.Client.Admin;
 using Registry.Service.Audit;
 using Registry.Service.Identity;
@@ -23,7 +24,8 @@ public sealed partial class RecordImportHandler(
     SubjectKeyRing keyRing,
     TimeProvider timeProvider,
     ILogger<RecordImportHandler> logger,
-    ImportMetrics metrics)
+    ImportMetrics metrics,
+    IOptions<ImportOptions> options)
 {
     /// <summary>
     /// How many batches of one stream may be queued on the audit writer at once: while one commits, the next ones are
@@ -46,7 +48,13 @@ public sealed partial class RecordImportHandler(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(responses);
-        if (!await requests.MoveNext(cancellationToken) || requests.Current.ItemCase != V1.ImportRecordsRequest.ItemOneofCase.Start)
+        var idleTimeout = options.Value.IdleTimeout;
+        // Only the waits for the client's next message count as idle, not the waits for our own commits (queue full).
+        using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, idle.Token);
+        if (!await NextAsync(requests, idle, idleTimeout, reading.Token, cancellationToken)
+            || requests.Current.ItemCase != V1.ImportRecordsRequest.ItemOneofCase.Start)
         {
             throw RegistryErrors.Validation(new FieldViolation("start", "the first message of the stream must be an ImportStart"));
         }
@@ -56,7 +64,6 @@ public sealed partial class RecordImportHandler(
         var schema = await SchemaAsync(cancellationToken);
         var job = start.DryRun ? null : await OpenJobAsync(caller, sourceName, cancellationToken);
         var totals = new ImportTotals();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var queue = Channel.CreateBounded<Task<V1.ImportRecordsResponse>>(
             new BoundedChannelOptions(MaxBatchesInFlight) { SingleReader = true, SingleWriter = true });
         var answering = AnswerAsync(queue.Reader, totals, responses, stop);
@@ -65,7 +72,7 @@ public sealed partial class RecordImportHandler(
         try
         {
             long previous = 0;
-            while (await requests.MoveNext(stop.Token))
+            while (await NextAsync(requests, idle, idleTimeout, reading.Token, stop.Token))
             {
                 var batch = ValidateBatch(requests.Current, previous);
                 previous = batch.BatchNumber;
@@ -105,6 +112,30 @@ public sealed partial class RecordImportHandler(
             {
                 await CloseJobAsync(caller, job, totals, finished);
             }
+        }
+    }
+
+    /// <summary>
+    /// The client's next message, or false at the end of the stream; <see cref="ImportErrors.Idle"/> when none arrives
+    /// within <paramref name="idleTimeout"/> (a client that holds a stream open without sending would keep its job
+    /// running, and a job left running by a killed service could not be told from it).
+    /// </summary>
+    private static async Task<bool> NextAsync(
+        IAsyncStreamReader<V1.ImportRecordsRequest> requests, CancellationTokenSource idle, TimeSpan idleTimeout,
+        CancellationToken reading, CancellationToken stopped)
+    {
+        idle.CancelAfter(idleTimeout);
+        try
+        {
+            return await requests.MoveNext(reading);
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !stopped.IsCancellationRequested)
+        {
+            throw ImportErrors.Idle(idleTimeout);
+        }
+        finally
+        {
+            idle.CancelAfter(Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -294,7 +325,7 @@ public sealed partial class RecordImportHandler(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var job = new ImportJob
         {
-            Id = "imp_" + Guid.CreateVersion7(now).ToString("N"),
+            Id = ImportJobIds.New(now),
             SourceName = sourceName,
             PartnerId = caller.PartnerId,
             KeyId = caller.KeyId,

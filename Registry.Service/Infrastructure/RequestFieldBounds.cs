@@ -53,6 +53,7 @@ public static class RequestFieldBounds
         [Field(V1.RecordRow.Descriptor, "region")] = ImportRowField,
         [Field(V1.RecordRow.Descriptor, "court")] = ImportRowField,
         [Field(V1.HashedIdentity.Descriptor, "h1")] = ImportRowField,
+        [Field(V1.ListImportJobsRequest.Descriptor, "before_import_id")] = ImportJobIds.Length,
         [Field(V1.CorrectRecordRequest.Descriptor, "source_id")] = RecordRowRules.SourceIdMaxLength,
         [Field(V1.CorrectRecordRequest.Descriptor, "case_number")] = RecordRowRules.CaseNumberMaxLength,
         [Field(V1.CorrectRecordRequest.Descriptor, "reason")] = Reason,

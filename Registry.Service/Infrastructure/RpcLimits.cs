@@ -40,6 +40,7 @@ public static class RpcLimits
         [Name(Protos.V1.ConsentService.Descriptor, "GetConsent")] = Small,
         // A batch of 1,000 rows with every field at its longest is about 2 MB; an ImportStart, then the batches.
         [Name(Protos.V1.AdminService.Descriptor, "ImportRecords")] = new(GrpcHostingExtensions.MaxAdminMessageSize, 1 + MaxImportBatches),
+        [Name(Protos.V1.AdminService.Descriptor, "ListImportJobs")] = Small,
         [Name(Protos.V1.AdminService.Descriptor, "CorrectRecord")] = Small,
         [Name(Protos.V1.AdminService.Descriptor, "ExpungeRecord")] = Small,
         [Name(Protos.V1.AdminService.Descriptor, "CreatePartner")] = Small,

@@ -10,12 +10,15 @@ namespace Registry.Service.Partners;
 
 /// <summary>The gRPC adapter of the admin RPCs.</summary>
 [Authorize(Policy = RegistryPolicies.Admin)]
-public sealed class AdminGrpcService(PartnerAdministration partners, RecordCorrection records, RecordImportHandler import)
+public sealed class AdminGrpcService(PartnerAdministration partners, RecordCorrection records, RecordImportHandler import, ImportJobQuery importJobs)
     : AdminService.AdminServiceBase
 {
     public override Task ImportRecords(
         IAsyncStreamReader<ImportRecordsRequest> requestStream, IServerStreamWriter<ImportRecordsResponse> responseStream, ServerCallContext context) =>
         import.RunAsync(context.GetCaller(), requestStream, responseStream, context.CancellationToken);
+
+    public override async Task<ListImportJobsResponse> ListImportJobs(ListImportJobsRequest request, ServerCallContext context) =>
+        ImportJobMapping.ToProto(await importJobs.ListAsync(request.PageSize, request.BeforeImportId, context.CancellationToken));
 
     public override async Task<CreatePartnerResponse> CreatePartner(CreatePartnerRequest request, ServerCallContext context)
     {

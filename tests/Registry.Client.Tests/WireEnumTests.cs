@@ -17,6 +17,7 @@ public sealed class WireEnumTests
         { typeof(RecordCategory), typeof(P.RecordCategory) },
         { typeof(RecordStatus), typeof(P.RecordStatus) },
         { typeof(Role), typeof(P.Role) },
+        { typeof(ImportJobStatus), typeof(P.ImportJobStatus) },
     };
 
     [Theory]

@@ -59,6 +59,39 @@ public abstract class CliImportScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportsList_AfterAnImport_ShowsItsJobCompletedWithItsCountsAsTextAndJson()
+    {
+        var path = _files.CopySample(_suffix);
+        var importId = (await ImportAsync(path, "--json")).Json().GetProperty("importId").GetString()!;
+
+        var json = await _cli.RunAsync("imports", "list", "--limit", "1000", "--json", "--api-key", _fixture.AdminKey);
+        var text = await _cli.RunAsync("imports", "list", "--limit", "1000", "--api-key", _fixture.AdminKey);
+
+        Assert.True(json.ExitCode == ExitCodes.Ok, json.ToString());
+        var job = json.Json().GetProperty("imports").EnumerateArray().Single(j => j.GetProperty("importId").GetString() == importId);
+        Assert.Equal(
+            // The sample's 2 bad rows are rejected by the CLI before they are sent: the service's job never sees them.
+            ("COMPLETED", Path.GetFileName(path), 1L, 6L, 0L, 0L, 0L),
+            (job.GetProperty("status").GetString(), job.GetProperty("sourceName").GetString(), job.GetProperty("batches").GetInt64(),
+             job.GetProperty("inserted").GetInt64(), job.GetProperty("updated").GetInt64(), job.GetProperty("unchanged").GetInt64(),
+             job.GetProperty("rejected").GetInt64()));
+        Assert.True(job.TryGetProperty("finishedAt", out _), json.ToString());
+        Assert.Equal(ExitCodes.Ok, text.ExitCode);
+        var line = text.Stdout.Split('\n').Single(l => l.StartsWith(importId, StringComparison.Ordinal)).Split('\t');
+        Assert.Equal(["COMPLETED", "1", "6", "0", "0", "0", Path.GetFileName(path)], line.Where((_, i) => i is 1 or >= 3));
+    }
+
+    [Fact]
+    public async Task ImportsList_LimitOutOfRange_IsAUsageErrorOnOneStderrLineAndNothingOnStdout()
+    {
+        var run = await _cli.RunAsync("imports", "list", "--limit", "0", "--json", "--api-key", _fixture.AdminKey);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains("--limit must be a number 1..1000", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_TheSameFileAgain_IsAllUnchanged()
     {
         var path = _files.CopySample(_suffix);

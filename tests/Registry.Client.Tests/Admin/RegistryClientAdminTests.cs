@@ -74,6 +74,41 @@ public sealed class RegistryClientAdminTests
     }
 
     [Fact]
+    public async Task ListImportJobs_Call_SendsThePageAndMapsEveryJob()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        var started = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        host.Admin.OnListImportJobs = (_, _) => Task.FromResult(new P.ListImportJobsResponse
+        {
+            HasMore = true,
+            Jobs =
+            {
+                new P.ImportJob
+                {
+                    ImportId = "imp_2", SourceName = "court.csv", Status = P.ImportJobStatus.Completed, PartnerId = "p-1", KeyId = "k-1",
+                    StartedAt = Timestamp.FromDateTimeOffset(started), UpdatedAt = Timestamp.FromDateTimeOffset(started.AddMinutes(1)),
+                    FinishedAt = Timestamp.FromDateTimeOffset(started.AddMinutes(1)), Batches = 3, Inserted = 2500, Updated = 2, Unchanged = 1, Rejected = 7,
+                },
+                new P.ImportJob { ImportId = "imp_1", Status = P.ImportJobStatus.Abandoned, StartedAt = Timestamp.FromDateTimeOffset(started), UpdatedAt = Timestamp.FromDateTimeOffset(started) },
+            },
+        });
+        var sut = host.CreateClient();
+
+        var page = await sut.ListImportJobsAsync(50, "imp_3", Ct);
+
+        var sent = Assert.Single(host.Recorder.RequestsOf<P.ListImportJobsRequest>());
+        Assert.Equal((50, "imp_3"), (sent.PageSize, sent.BeforeImportId));
+        Assert.True(page.HasMore);
+        var job = page.Jobs[0];
+        Assert.Equal(
+            ("imp_2", "court.csv", ImportJobStatus.Completed, "p-1", "k-1", 3L, 2500L, 2L, 1L, 7L),
+            (job.ImportId, job.SourceName, job.Status, job.PartnerId, job.KeyId, job.Batches, job.Inserted, job.Updated, job.Unchanged, job.Rejected));
+        Assert.Equal((started, started.AddMinutes(1), (DateTimeOffset?)started.AddMinutes(1)), (job.StartedAt, job.UpdatedAt, job.FinishedAt));
+        Assert.Equal(ImportJobStatus.Abandoned, page.Jobs[1].Status);
+        Assert.Null(page.Jobs[1].FinishedAt);
+    }
+
+    [Fact]
     public async Task SetPartnerSuspended_Call_SendsFieldsAndMapsPartner()
     {
         await using var host = await RegistryTestHost.StartAsync(Ct);

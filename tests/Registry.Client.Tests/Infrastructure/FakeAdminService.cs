@@ -14,6 +14,8 @@ public sealed class FakeAdminService(CallRecorder recorder) : AdminService.Admin
 
     public Func<ListPartnersRequest, ServerCallContext, Task<ListPartnersResponse>> OnListPartners { get; set; } = (_, _) => Task.FromResult(new ListPartnersResponse());
 
+    public Func<ListImportJobsRequest, ServerCallContext, Task<ListImportJobsResponse>> OnListImportJobs { get; set; } = (_, _) => Task.FromResult(new ListImportJobsResponse());
+
     public Func<SetPartnerSuspendedRequest, ServerCallContext, Task<SetPartnerSuspendedResponse>> OnSetPartnerSuspended { get; set; } = (_, _) => Task.FromResult(new SetPartnerSuspendedResponse());
 
     public Func<IssueApiKeyRequest, ServerCallContext, Task<IssueApiKeyResponse>> OnIssueApiKey { get; set; } = (_, _) => Task.FromResult(new IssueApiKeyResponse());
@@ -42,6 +44,12 @@ public sealed class FakeAdminService(CallRecorder recorder) : AdminService.Admin
     {
         recorder.Record(nameof(ListPartners), request, context);
         return OnListPartners(request, context);
+    }
+
+    public override Task<ListImportJobsResponse> ListImportJobs(ListImportJobsRequest request, ServerCallContext context)
+    {
+        recorder.Record(nameof(ListImportJobs), request, context);
+        return OnListImportJobs(request, context);
     }
 
     public override Task<SetPartnerSuspendedResponse> SetPartnerSuspended(SetPartnerSuspendedRequest request, ServerCallContext context)

@@ -66,8 +66,17 @@ public sealed class ImportKillTests : IAsyncDisposable
         Assert.Equal(jobBatches, batchEntries);
         Assert.Equal(records / BatchSize, jobBatches);
 
-        var restarted = (await _replicas.StartAsync()).Single();
-        var again = await RunAsync(new AdminService.AdminServiceClient(restarted.CreateChannel(adminKey)), Enumerable.Range(1, Batches).Select(BatchOf));
+        // The killed job stays "running" in the database; the restarted service lists it as abandoned once no batch has been
+        // applied to it for twice its idle timeout (5 s here, so 10 s).
+        var restarted = (await _replicas.StartAsync(configure: environment => environment["Registry__Import__IdleTimeout"] = "00:00:05")).Single();
+        var restartedAdmin = new AdminService.AdminServiceClient(restarted.CreateChannel(adminKey));
+        var killedJob = (await restartedAdmin.ListImportJobsAsync(new ListImportJobsRequest(), cancellationToken: ct)).Jobs.Single();
+        Assert.Equal((ImportJobStatus.Running, jobBatches), (killedJob.Status, killedJob.Batches));
+        await Eventually.UntilAsync(async () =>
+            (await restartedAdmin.ListImportJobsAsync(new ListImportJobsRequest(), cancellationToken: ct)).Jobs.Single().Status == ImportJobStatus.Abandoned,
+            TimeSpan.FromSeconds(60), () => "the killed import job to be listed as abandoned");
+
+        var again = await RunAsync(restartedAdmin, Enumerable.Range(1, Batches).Select(BatchOf));
 
         Assert.Equal(Batches, again.Count);
         Assert.Equal(Batches * BatchSize - records, again.Sum(r => r.Inserted));
@@ -75,6 +84,12 @@ public sealed class ImportKillTests : IAsyncDisposable
         Assert.Equal(0, again.Sum(r => r.Updated + r.Rejected));
         var (finalRecords, finalLinks, _, _, _) = await StateAsync();
         Assert.Equal((Batches * BatchSize, Batches * BatchSize), (finalRecords, finalLinks));
+        var jobs = (await restartedAdmin.ListImportJobsAsync(new ListImportJobsRequest(), cancellationToken: ct)).Jobs;
+        Assert.Equal(2, jobs.Count);
+        Assert.Equal(
+            (ImportJobStatus.Completed, (long)Batches, (long)(Batches * BatchSize) - records, records),
+            (jobs[0].Status, jobs[0].Batches, jobs[0].Inserted, jobs[0].Unchanged));
+        Assert.Equal((ImportJobStatus.Abandoned, killedJob.ImportId, records), (jobs[1].Status, jobs[1].ImportId, jobs[1].Inserted));
     }
 
     public ValueTask DisposeAsync() => _replicas.DisposeAsync();

@@ -50,10 +50,17 @@ public sealed class ReplicaSet : IAsyncDisposable
         return new ReplicaSet(directory, new SqliteReplicaDatabase(Path.Combine(directory, "registry.db")));
     }
 
-    /// <summary>Starts <paramref name="count"/> replicas at the same moment and waits until every one answers an admin call.</summary>
-    public async Task<ServiceProcess[]> StartAsync(int count = 1)
+    /// <summary>
+    /// Starts <paramref name="count"/> replicas at the same moment and waits until every one answers an admin call;
+    /// <paramref name="configure"/> adds settings to each one's environment.
+    /// </summary>
+    public async Task<ServiceProcess[]> StartAsync(int count = 1, Action<IDictionary<string, string?>>? configure = null)
     {
-        var started = Enumerable.Range(0, count).Select(_ => ServiceProcess.Start(AdminKeyFile, Database.Configure)).ToArray();
+        var started = Enumerable.Range(0, count).Select(_ => ServiceProcess.Start(AdminKeyFile, environment =>
+        {
+            Database.Configure(environment);
+            configure?.Invoke(environment);
+        })).ToArray();
         _processes.AddRange(started);
         await Task.WhenAll(started.Select(WaitUntilServingAsync));
         return started;

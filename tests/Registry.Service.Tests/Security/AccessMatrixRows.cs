@@ -23,6 +23,7 @@ public static class AccessMatrixRows
         ["registry.v1.ConsentService/RevokeConsent"] = Access.Partner,
         ["registry.v1.ConsentService/GetConsent"] = Access.Partner,
         ["registry.v1.AdminService/ImportRecords"] = Access.Admin,
+        ["registry.v1.AdminService/ListImportJobs"] = Access.Admin,
         ["registry.v1.AdminService/CorrectRecord"] = Access.Admin,
         ["registry.v1.AdminService/ExpungeRecord"] = Access.Admin,
         ["registry.v1.AdminService/CreatePartner"] = Access.Admin,
