@@ -115,13 +115,24 @@ public sealed partial class AuditSequencer(
     /// readers. Then the writer starts the WAL over (<see cref="GroupCommitAuditLog.StartWalOverAsync"/>): a busy writer
     /// appends new frames during the copy, and SQLite starts a WAL over only once all of it has been copied.
     /// </summary>
+    /// <remarks>
+    /// A checkpoint that fails (a disk fault, a database locked beyond the busy timeout) is logged as what it is and does not
+    /// fail the cycle, whose numbering and signature are already committed; the next cycle checkpoints again.
+    /// </remarks>
     private async Task CheckpointWalAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
-            await writer.StartWalOverAsync(cancellationToken);
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
+                await writer.StartWalOverAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCheckpointFailed(logger, ex.GetType().Name);
         }
     }
 
@@ -136,6 +147,10 @@ public sealed partial class AuditSequencer(
     [LoggerMessage(EventId = 1512, EventName = nameof(LogRefused), Level = LogLevel.Critical,
         Message = "The audit log is inconsistent with its last signed checkpoint, so no checkpoint is signed: {Problem}. Run 'registry audit verify' and investigate tampering.")]
     private static partial void LogRefused(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1514, EventName = nameof(LogCheckpointFailed), Level = LogLevel.Warning,
+        Message = "The SQLite WAL checkpoint failed ({Exception}); the audit log is unaffected and the next cycle tries again")]
+    private static partial void LogCheckpointFailed(ILogger logger, string exception);
 
     [LoggerMessage(EventId = 1513, EventName = nameof(LogCycleFailed), Level = LogLevel.Warning,
         Message = "A sequencing cycle failed ({Exception}); retrying at the next tick")]
