@@ -79,7 +79,9 @@ public partial class RegistryClient
     /// <param name="dryRun"><see langword="true"/> to validate and report without writing anything.</param>
     /// <param name="cancellationToken">Cancels the import; batches already answered stay applied.</param>
     /// <returns>One result per batch, as the service answers them. The stream is not retried: an interrupted import can simply be
-    /// run again, because re-sending a row changes nothing.</returns>
+    /// run again, because re-sending a row changes nothing. The service ends a stream that sends nothing for its import idle
+    /// timeout (5 minutes by default) with <c>DEADLINE_EXCEEDED</c>, reason <c>IMPORT_IDLE</c>, so produce the batches without long
+    /// pauses.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sourceName"/>, <paramref name="batches"/>, a batch or a row is
     /// <see langword="null"/> (thrown while enumerating).</exception>
     /// <exception cref="ArgumentException">A row has an undefined category or status (thrown while enumerating).</exception>
