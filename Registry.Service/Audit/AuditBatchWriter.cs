@@ -153,11 +153,14 @@ internal sealed class AuditBatchWriter(
         var now = timeProvider.GetUtcNow();
         foreach (var request in batch)
         {
-            if (request.Prepared is { } prepared)
+            if (request.Prepared is not null)
             {
                 try
                 {
-                    request.Refusal = prepared.Apply(_commands!, dbTransaction);
+                    if (!request.ApplyPrepared(_commands!, dbTransaction))
+                    {
+                        continue; // withdrawn: its UPDATE changed nothing, so it needs no rollback
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -190,7 +193,7 @@ internal sealed class AuditBatchWriter(
                 ApplyInSavepoint(db, transaction, request);
             }
 
-            if (request.Failure is null)
+            if (request is { Failure: null, Withdrawn: false })
             {
                 request.Entry = AuditEntryFactory.Create(request.Record, request.Refusal, now, request.Prepared?.Detail);
             }
@@ -252,9 +255,9 @@ internal sealed class AuditBatchWriter(
         transaction.CreateSavepoint(Savepoint);
         try
         {
-            if (request.Prepared is { } prepared)
+            if (request.Prepared is not null)
             {
-                request.Refusal = prepared.Apply(_commands!, transaction.GetDbTransaction());
+                request.ApplyPrepared(_commands!, transaction.GetDbTransaction());
             }
             else
             {
@@ -272,9 +275,9 @@ internal sealed class AuditBatchWriter(
             request.Failure = ex is DbException or DbUpdateException ? RegistryErrors.AuditUnavailable(ex) : ex;
         }
 
-        if (request.Refusal is not null || request.Failure is not null)
+        if (request.Refusal is not null || request.Failure is not null || request.Withdrawn)
         {
-            // A refused or failed change writes nothing; a refused one still gets its (refused) entry.
+            // A refused, failed or withdrawn change writes nothing; a refused one still gets its (refused) entry.
             transaction.RollbackToSavepoint(Savepoint);
         }
 

@@ -26,6 +26,9 @@ internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? chang
 
     public string? Refusal { get; set; }
 
+    /// <summary>The prepared change withdrew the call (<see cref="IPreparedChange.Withdrawn"/>): it gets no entry.</summary>
+    public bool Withdrawn { get; private set; }
+
     public Exception? Failure { get; set; }
 
     public Task<AuditReceipt> Completion => _completion.Task;
@@ -38,7 +41,7 @@ internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? chang
         }
         else
         {
-            _completion.TrySetResult(new AuditReceipt(Entry!.Id, Refusal));
+            _completion.TrySetResult(Withdrawn ? AuditReceipt.WithdrawnReceipt : new AuditReceipt(Entry!.Id, Refusal));
         }
     }
 
@@ -49,7 +52,21 @@ internal sealed class AuditWriteRequest(AuditRecord record, AuditedChange? chang
     {
         Entry = null;
         Refusal = null;
+        Withdrawn = false;
         Failure = null;
+    }
+
+    /// <summary>Applies the prepared change; true when it stays in the batch with an entry, false when it withdrew the call.</summary>
+    public bool ApplyPrepared(Infrastructure.PreparedCommands commands, System.Data.Common.DbTransaction transaction)
+    {
+        Refusal = Prepared!.Apply(commands, transaction);
+        if (Refusal == IPreparedChange.Withdrawn)
+        {
+            Refusal = null;
+            Withdrawn = true;
+        }
+
+        return !Withdrawn;
     }
 }
 

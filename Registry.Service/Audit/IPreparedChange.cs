@@ -12,6 +12,13 @@ namespace Registry.Service.Audit;
 public interface IPreparedChange
 {
     /// <summary>
+    /// What <see cref="Apply"/> returns when the caller's premise no longer holds and its call must be decided again (a
+    /// check that turned out to repeat a request already answered): nothing written, no entry, and a receipt that says so
+    /// (<see cref="AuditReceipt.IsWithdrawn"/>). Never a refusal reason.
+    /// </summary>
+    const string Withdrawn = "\u0000withdrawn";
+
+    /// <summary>
     /// Applies the change inside <paramref name="transaction"/>; null when applied, otherwise the refusal reason
     /// (nothing written then, and the entry is recorded as refused with it). Synchronous: it runs on the audit
     /// writer's own thread.

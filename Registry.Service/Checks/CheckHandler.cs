@@ -14,13 +14,16 @@ namespace Registry.Service.Checks;
 /// </summary>
 /// <remarks>
 /// A singleton with no per-call context or scope: the consent and the subject's record facts are read with two
-/// prepared, index-driven commands on a pooled read connection (<see cref="ReadSessionPool"/>). Nothing is
-/// cached between calls, so a revocation, a correction or an expunge committed by any replica sharing the
-/// database holds for every check that starts after it. A cancelled check stops before its audit write and
-/// discloses nothing.
+/// prepared, index-driven commands on a pooled read connection (<see cref="ReadSessionPool"/>). A consent this replica
+/// read before comes from <see cref="ConsentCache"/> instead, and decides alone only what never changes (partner,
+/// subject, purpose); what does (revoked, expired, used up, already answered) is read again, or re-decided by the use's
+/// UPDATE in the audit transaction, so a revocation, a correction or an expunge committed by any replica sharing the
+/// database holds for every check that starts after it. A cancelled check stops before its audit write and discloses
+/// nothing.
 /// </remarks>
 public sealed class CheckHandler(
     ReadSessionPool sessions,
+    ConsentCache consents,
     SubjectKeyRing keyRing,
     IAuditLog auditLog,
     TimeProvider timeProvider,
@@ -86,7 +89,7 @@ public sealed class CheckHandler(
         PendingCheck pending;
         try
         {
-            pending = await EvaluateAsync(session, caller, command, purpose, cancellationToken);
+            pending = await EvaluateAsync(session, caller, command, purpose, fresh: false, cancellationToken);
             failed = false;
         }
         finally
@@ -95,7 +98,30 @@ public sealed class CheckHandler(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return await CommitAsync(pending, cancellationToken);
+        return await CommitAsync(pending, decideAgain: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decides a check again on what the database holds now, once its use was withdrawn: the consent it was evaluated on
+    /// (from the cache, or read before a concurrent call committed) did not yet show that its request was already answered.
+    /// </summary>
+    private async Task<CheckItemOutcome> DecideAgainAsync(PendingCheck withdrawn, CancellationToken cancellationToken)
+    {
+        var session = await sessions.RentAsync(cancellationToken);
+        var failed = true;
+        PendingCheck pending;
+        try
+        {
+            pending = await EvaluateAsync(session, withdrawn.Caller, withdrawn.Command, withdrawn.Record.Purpose!.Value, fresh: true, cancellationToken);
+            failed = false;
+        }
+        finally
+        {
+            sessions.Return(session, failed);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return await CommitAsync(pending, decideAgain: false, cancellationToken);
     }
 
     private async Task<IReadOnlyList<CheckItemOutcome>> HandleItemsAsync(Caller caller, IReadOnlyList<CheckCommand> commands, CancellationToken cancellationToken)
@@ -110,7 +136,7 @@ public sealed class CheckHandler(
             {
                 try
                 {
-                    pending[i] = await EvaluateAsync(session, caller, commands[i], Validate(commands[i]), cancellationToken);
+                    pending[i] = await EvaluateAsync(session, caller, commands[i], Validate(commands[i]), fresh: false, cancellationToken);
                 }
                 catch (RegistryException ex)
                 {
@@ -126,7 +152,7 @@ public sealed class CheckHandler(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var commits = Array.ConvertAll(pending, p => p is null ? null : CommitAsync(p, cancellationToken));
+        var commits = Array.ConvertAll(pending, p => p is null ? null : CommitAsync(p, decideAgain: true, cancellationToken));
         RegistryException? auditFailure = null;
         for (var i = 0; i < commits.Length; i++)
         {
@@ -148,8 +174,9 @@ public sealed class CheckHandler(
         return auditFailure is null ? outcomes : throw auditFailure;
     }
 
+    /// <param name="fresh">Read the consent from the database even when the cache holds it.</param>
     private async Task<PendingCheck> EvaluateAsync(
-        ReadSession session, Caller caller, CheckCommand command, ConsentPurpose purpose, CancellationToken cancellationToken)
+        ReadSession session, Caller caller, CheckCommand command, ConsentPurpose purpose, bool fresh, CancellationToken cancellationToken)
     {
         var subject = keyRing.Derive(command.H1);
         var now = timeProvider.GetUtcNow();
@@ -164,19 +191,35 @@ public sealed class CheckHandler(
             RequestId = command.RequestId,
         };
 
-        ConsentState? consent;
-        using (tracing.Start(CheckMetrics.ConsentLookupSpan))
+        ConsentState? consent = null;
+        var cached = !fresh && consents.TryGet(command.ConsentId, out consent);
+        if (!cached)
         {
-            consent = await ConsentLookupCommand.FindAsync(session, command.ConsentId, cancellationToken);
+            using (tracing.Start(CheckMetrics.ConsentLookupSpan))
+            {
+                consent = await ConsentLookupCommand.FindAsync(session, command.ConsentId, cancellationToken);
+            }
+
+            if (consent is not null)
+            {
+                consents.Set(consent);
+            }
         }
 
         var refusal = ConsentRules.Refusal(caller, consent, subject, purpose, now.UtcDateTime);
         // A retry of a check already answered (lost response) is answered again without a new use, even when that
         // first answer used the last use; any other refusal (revoked, expired, …) still holds.
         var isRepeat = (refusal is null or ConsentRefusals.UsedUp) && CheckRepeats.IsRepeat(consent!, command);
+        if (cached && (isRepeat || ConsentRules.IsStateRefusal(refusal)))
+        {
+            // Decided on what changes: only the database's own state may decide it.
+            return await EvaluateAsync(session, caller, command, purpose, fresh: true, cancellationToken);
+        }
+
+        var pending = new PendingCheck(caller, command, record, consent);
         if (refusal is not null && !isRepeat)
         {
-            return new PendingCheck(record with { Reason = refusal }, refusal, null, null, 0);
+            return pending with { Record = record with { Reason = refusal }, Refusal = refusal };
         }
 
         IReadOnlyList<RecordFacts> facts;
@@ -193,16 +236,17 @@ public sealed class CheckHandler(
         if (isRepeat)
         {
             return CheckRepeats.AuditedAs(consent, digest!) is { } auditedAs
-                ? new PendingCheck(record, null, null, answer, remaining, auditedAs)
-                : new PendingCheck(record with { Reason = CheckRepeats.RepeatedReason }, null, null, answer, remaining);
+                ? pending with { Record = record, Answer = answer, UsesRemaining = remaining, AuditedAs = auditedAs }
+                : pending with { Record = record with { Reason = CheckRepeats.RepeatedReason }, Answer = answer, UsesRemaining = remaining };
         }
 
         var entryId = Guid.CreateVersion7(now).ToString();
         var use = new ConsentUse(consent.Id, command.RequestId, now.UtcDateTime, digest, entryId);
-        return new PendingCheck(record with { EntryId = entryId }, null, use, answer, remaining - 1);
+        return pending with { Record = record with { EntryId = entryId }, Use = use, Answer = answer };
     }
 
-    private async Task<CheckItemOutcome> CommitAsync(PendingCheck pending, CancellationToken cancellationToken)
+    /// <param name="decideAgain">Whether a withdrawn use is decided again (once) rather than failed.</param>
+    private async Task<CheckItemOutcome> CommitAsync(PendingCheck pending, bool decideAgain, CancellationToken cancellationToken)
     {
         if (pending.AuditedAs is { } auditedAs)
         {
@@ -217,17 +261,32 @@ public sealed class CheckHandler(
             return new CheckItemOutcome(null, ConsentErrors.Refused(refusal, refused.EntryId));
         }
 
-        var receipt = pending.Use is { } use
-            ? await auditLog.AppendPreparedAsync(pending.Record, use, cancellationToken)
-            : await auditLog.AppendAsync(pending.Record, null, cancellationToken);
+        if (pending.Use is not { } use)
+        {
+            var repeated = await auditLog.AppendAsync(pending.Record, null, cancellationToken);
+            return Answered(pending, repeated.EntryId, pending.UsesRemaining);
+        }
+
+        var receipt = await auditLog.AppendPreparedAsync(pending.Record, use, cancellationToken);
+        if (receipt.IsWithdrawn)
+        {
+            consents.Evict(use.ConsentId);
+            return decideAgain ? await DecideAgainAsync(pending, cancellationToken) : new CheckItemOutcome(null, CheckRepeats.Conflict());
+        }
+
         if (receipt.RefusalReason is { } lateRefusal)
         {
+            consents.Evict(use.ConsentId);
             return new CheckItemOutcome(null, ConsentErrors.Refused(lateRefusal, receipt.EntryId));
         }
 
-        var answer = pending.Answer!;
-        return new CheckItemOutcome(new CheckResult(answer.RecordFound, answer.Summary, receipt.EntryId, pending.UsesRemaining), null);
+        // The count the database holds now, other replicas' uses included; not the count the check was evaluated on.
+        consents.Used(pending.Consent!, use.UsesAfter, use.RequestId, use.AnswerDigest, receipt.EntryId);
+        return Answered(pending, receipt.EntryId, pending.Consent!.MaxUses - use.UsesAfter);
     }
+
+    private static CheckItemOutcome Answered(PendingCheck pending, string entryId, int usesRemaining) =>
+        new(new CheckResult(pending.Answer!.RecordFound, pending.Answer.Summary, entryId, usesRemaining), null);
 
     private CheckAnswer Answer(IReadOnlyList<RecordFacts> facts, ConsentScope scope, DateTimeOffset now)
     {
@@ -275,8 +334,20 @@ public sealed class CheckHandler(
 
     /// <summary>
     /// A check evaluated but not yet audited: its entry, and either its refusal or its answer and consent use; or a retry
-    /// whose answer an entry already records (<paramref name="AuditedAs"/>), which is answered without a write.
+    /// whose answer an entry already records (<see cref="AuditedAs"/>), which is answered without a write. The call and
+    /// the consent it was evaluated on go with it, for the cache and for a withdrawn use to be decided again.
     /// </summary>
-    private sealed record PendingCheck(
-        AuditRecord Record, string? Refusal, ConsentUse? Use, CheckAnswer? Answer, int UsesRemaining, string? AuditedAs = null);
+    private sealed record PendingCheck(Caller Caller, CheckCommand Command, AuditRecord Record, ConsentState? Consent)
+    {
+        public string? Refusal { get; init; }
+
+        public ConsentUse? Use { get; init; }
+
+        public CheckAnswer? Answer { get; init; }
+
+        /// <summary>For a retry, the uses the consent has left; a new use is given the count its UPDATE returned.</summary>
+        public int UsesRemaining { get; init; }
+
+        public string? AuditedAs { get; init; }
+    }
 }

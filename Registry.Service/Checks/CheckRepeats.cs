@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Registry.Service.Consent;
+using Registry.Service.Infrastructure;
 
 namespace Registry.Service.Checks;
 
@@ -19,6 +20,15 @@ namespace Registry.Service.Checks;
 public static class CheckRepeats
 {
     public const string RepeatedReason = "REPEATED_REQUEST";
+
+    public const string ConflictReason = "CONCURRENT_REQUEST";
+
+    /// <summary>
+    /// A check whose request id another call was answering at the same moment, decided twice without settling; retrying
+    /// it is safe (nothing was written or disclosed) and is answered as a repeat.
+    /// </summary>
+    public static RegistryException Conflict() =>
+        new(Grpc.Core.StatusCode.Aborted, ConflictReason, "Another check with the same request_id was being answered at the same time; retry it.");
 
     public static bool IsRepeat(ConsentState consent, CheckCommand command)
     {

@@ -18,4 +18,11 @@ public sealed class ConsentOptions
     /// <summary>How far in the future evidence may be dated, to absorb clock skew; default 1 minute.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How many consents each replica keeps in memory for its checks (<see cref="ConsentCache"/>); 0 reads every
+    /// consent from the database. Default 100,000: about the consents partners keep alive.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int CacheSize { get; set; } = 100_000;
 }

@@ -48,6 +48,13 @@ public static class ConsentRules
         return UsableRefusal(consent.RevokedAt, consent.ExpiresAt, consent.Uses, consent.MaxUses, now);
     }
 
+    /// <summary>
+    /// Whether <paramref name="refusal"/> is one of the rules of <see cref="UsableSql"/>, decided on what a consent's later
+    /// state changes (revoked, used up) or on the time (expired), rather than on what it was given with.
+    /// </summary>
+    public static bool IsStateRefusal(string? refusal) =>
+        refusal is ConsentRefusals.Revoked or ConsentRefusals.Expired or ConsentRefusals.UsedUp;
+
     /// <summary>The C# form of <see cref="UsableSql"/>: null when usable, otherwise why not.</summary>
     public static string? UsableRefusal(DateTime? revokedAt, DateTime expiresAt, int uses, int maxUses, DateTime now) =>
         revokedAt is not null ? ConsentRefusals.Revoked

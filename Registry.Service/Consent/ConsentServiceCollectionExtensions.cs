@@ -10,6 +10,7 @@ public static class ConsentServiceCollectionExtensions
         services.AddOptions<ConsentOptions>().BindConfiguration(ConsentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<ConsentMetrics>();
+        services.TryAddSingleton<ConsentCache>();
         services.TryAddScoped<GrantConsentHandler>();
         services.TryAddScoped<RevokeConsentHandler>();
         services.TryAddScoped<GetConsentHandler>();

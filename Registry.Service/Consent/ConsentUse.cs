@@ -16,9 +16,17 @@ namespace Registry.Service.Consent;
 /// <param name="AuditEntryId">The id of the check's audit entry (<see cref="AuditRecord.EntryId"/>): the receipt a retry is given again.</param>
 public sealed record ConsentUse(string ConsentId, string? RequestId, DateTime Now, byte[]? AnswerDigest, string AuditEntryId) : IPreparedChange
 {
+    /// <summary>
+    /// The consent's count of uses once this use was counted, as the database holds it (other replicas' uses included);
+    /// 0 until <see cref="Apply"/> counted it. Set on the writer's thread before the caller's receipt completes.
+    /// </summary>
+    public int UsesAfter { get; private set; }
+
     public string? Apply(PreparedCommands commands, DbTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        return commands.Get(static c => new ConsentUseCommand(c)).Apply(this, transaction);
+        var (refusal, usesAfter) = commands.Get(static c => new ConsentUseCommand(c)).Apply(this, transaction);
+        UsesAfter = usesAfter;
+        return refusal;
     }
 }

@@ -6,7 +6,7 @@ using Registry.Service.Infrastructure;
 namespace Registry.Service.Consent;
 
 /// <summary>Revokes a consent. The revocation is a database write, so it holds on every replica at once.</summary>
-public sealed class RevokeConsentHandler(RegistryDbContext db, IAuditLog auditLog, TimeProvider timeProvider)
+public sealed class RevokeConsentHandler(RegistryDbContext db, IAuditLog auditLog, ConsentCache cache, TimeProvider timeProvider)
 {
     public async Task<(DateTime RevokedAt, string AuditEntryId)> HandleAsync(
         Caller caller, string consentId, string? requestId, CancellationToken cancellationToken)
@@ -50,6 +50,8 @@ public sealed class RevokeConsentHandler(RegistryDbContext db, IAuditLog auditLo
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now), ct);
             return changed == 1 ? null : ConsentErrors.AlreadyRevokedReason;
         }, cancellationToken);
+        // This replica's checks stop at once; another replica's stop at their use's UPDATE, which sees the revocation.
+        cache.Evict(consentId);
         if (receipt.IsRefused)
         {
             throw ConsentErrors.AlreadyRevoked(consentId);

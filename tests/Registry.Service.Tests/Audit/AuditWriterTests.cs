@@ -100,18 +100,26 @@ public sealed class AuditWriterTests(RegistryAppFactory factory) : IClassFixture
         await connection.OpenAsync(Ct);
         using var sut = new ConsentUseCommand(connection);
 
-        string? Apply(string id, DateTime at)
+        var usesAfter = -1;
+        string? Apply(string id, DateTime at, string? requestId = null)
         {
             using var transaction = connection.BeginTransaction();
-            var refusal = sut.Apply(new ConsentUse(id, "r-" + Guid.NewGuid().ToString("N"), at, new byte[32], "e-" + Guid.NewGuid().ToString("N")[..20]), transaction);
+            (var refusal, usesAfter) = sut.Apply(
+                new ConsentUse(id, requestId ?? "r-" + Guid.NewGuid().ToString("N"), at, new byte[32], "e-" + Guid.NewGuid().ToString("N")[..20]), transaction);
             transaction.Commit();
             return refusal;
         }
 
         Assert.Equal("CONSENT_EXPIRED", Apply(consentId, expiresAt));
         Assert.Equal(0L, await _log.ScalarAsync<long>($"SELECT Uses FROM consents WHERE Id = '{consentId}'"));
-        Assert.Null(Apply(consentId, now));
+        Assert.Null(Apply(consentId, now, "r-first"));
+        Assert.Equal(1, usesAfter);
         Assert.Equal(1L, await _log.ScalarAsync<long>($"SELECT Uses FROM consents WHERE Id = '{consentId}'"));
+        await _log.ExecuteAsync($"UPDATE consents SET MaxUses = 2 WHERE Id = '{consentId}'");
+        Assert.Equal(IPreparedChange.Withdrawn, Apply(consentId, now, "r-first")); // the last use's own request: a retry, not a use
+        Assert.Equal(1L, await _log.ScalarAsync<long>($"SELECT Uses FROM consents WHERE Id = '{consentId}'"));
+        await _log.ExecuteAsync($"UPDATE consents SET MaxUses = 1 WHERE Id = '{consentId}'");
+        Assert.Equal(IPreparedChange.Withdrawn, Apply(consentId, now, "r-first")); // even when that use was the last
         Assert.StartsWith("r-", await _log.ScalarAsync<string>($"SELECT LastRequestId FROM consents WHERE Id = '{consentId}'"), StringComparison.Ordinal);
         Assert.StartsWith("e-", await _log.ScalarAsync<string>($"SELECT LastAuditEntryId FROM consents WHERE Id = '{consentId}'"), StringComparison.Ordinal);
         Assert.Equal(32L, await _log.ScalarAsync<long>($"SELECT length(LastAnswerDigest) FROM consents WHERE Id = '{consentId}'"));

@@ -12,8 +12,9 @@ namespace Registry.Service.Tests.Replicas;
 /// (docs/architecture.md) a key revoked or a partner suspended through one replica is
 /// refused by the others within <c>Registry:ApiKeys:CacheDuration</c> (5 s, the documented bound, measured here); a
 /// consent revoked, or a record imported, corrected or expunged, holds for the very next check on any other replica
-/// (bound zero); concurrent checks on all of them never use a consent more than <c>max_uses</c> times; and what they
-/// all write is one log that verifies on each.
+/// (bound zero), though each replica keeps the consents it read (<c>Consent.ConsentCache</c>); a retry on a replica that
+/// read the consent before its first answer is answered again without a new use; concurrent checks on all of them never
+/// use a consent more than <c>max_uses</c> times; and what they all write is one log that verifies on each.
 /// </summary>
 [Collection(ServiceProcessTests.Name)]
 public sealed class ReplicaConsistencyTests(SharedReplicaSets sets, ITestOutputHelper output) : IClassFixture<SharedReplicaSets>
@@ -198,6 +199,30 @@ public sealed class ReplicaConsistencyTests(SharedReplicaSets sets, ITestOutputH
         Assert.Equal(maxUses, await replicas.Database.ScalarAsync("SELECT Uses FROM consents WHERE Id = @p0", consentId));
         Assert.Equal(attempts.Length, await replicas.Database.ScalarAsync(
             "SELECT COUNT(*) FROM audit_entries WHERE ConsentId = @p0 AND Action = 'check'", consentId));
+    }
+
+    [Theory(Timeout = 240_000)]
+    [InlineData(ReplicaProvider.Sqlite)]
+    [InlineData(ReplicaProvider.Postgres)]
+    public async Task Check_RetriedOnAReplicaThatReadTheConsentBefore_IsAnsweredAgainWithoutANewUse(ReplicaProvider provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (replicas, r, adminKey) = await sets.GetAsync(provider);
+        var partnerKey = (await CreatePartnerAsync(r[0], adminKey)).ApiKey.ApiKey;
+        var h1 = TestKeys.NewH1();
+        var consentId = (await GrantAsync(r[0], partnerKey, h1, maxUses: 6)).ConsentId;
+        var warm = await CheckAsync(r[1], partnerKey, consentId, h1); // r[1] now holds the consent, at one use
+        var request = RegistryScenario.CheckRequest(consentId, h1);
+        var first = await CheckClient(r[0], partnerKey).CheckAsync(request, cancellationToken: ct); // its response "lost"
+
+        var retried = await CheckClient(r[1], partnerKey).CheckAsync(request, cancellationToken: ct);
+        await CheckAsync(r[0], partnerKey, consentId, h1);
+        var next = await CheckAsync(r[1], partnerKey, consentId, h1);
+
+        Assert.Equal(first.AuditEntryId, retried.AuditEntryId);
+        Assert.Equal([5, 4, 4, 2], new[] { warm.ConsentUsesRemaining, first.ConsentUsesRemaining, retried.ConsentUsesRemaining, next.ConsentUsesRemaining });
+        Assert.Equal(4, await replicas.Database.ScalarAsync("SELECT Uses FROM consents WHERE Id = @p0", consentId));
+        Assert.Equal(4, await replicas.Database.ScalarAsync("SELECT COUNT(*) FROM audit_entries WHERE ConsentId = @p0 AND Action = 'check'", consentId));
     }
 
     [Theory(Timeout = 240_000)]

@@ -130,4 +130,21 @@ public sealed class CheckTelemetryTests(TelemetryAppFactory factory) : IClassFix
             Assert.Equal(check.SpanId, Assert.Single(trace, s => s.OperationName == stage).ParentSpanId);
         }
     }
+
+    [Fact]
+    public async Task Check_OnAConsentAlreadyChecked_ReadsOnlyTheRecords()
+    {
+        var key = await _scenario.CreatePartnerKeyAsync();
+        var h1 = TestKeys.NewH1();
+        var consentId = await _scenario.GrantAsync(key, h1, maxUses: 2);
+        var source = factory.Services.GetRequiredService<RegistryActivitySource>().Source;
+        await _scenario.Checks(key).CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct);
+        var before = factory.Spans.Spans.Count;
+
+        await _scenario.Checks(key).CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct);
+
+        var check = Assert.Single(factory.Spans.Spans.Skip(before), s => ReferenceEquals(s.Source, source) && s.OperationName == CheckMetrics.CheckSpan);
+        var stages = factory.Spans.Spans.Where(s => s.TraceId == check.TraceId && s.ParentSpanId == check.SpanId).Select(s => s.OperationName).ToList();
+        Assert.Equal([CheckMetrics.RecordsLookupSpan, CheckMetrics.AuditWaitSpan], stages);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class TelemetryOptionsTests
 
         var ex = Assert.ThrowsAny<Exception>(() => factory.Server);
 
-        var validation = Assert.IsType<OptionsValidationException>(Innermost<OptionsValidationException>(ex));
+        var validation = Assert.IsType<OptionsValidationException>(ExceptionChain.Find<OptionsValidationException>(ex));
         Assert.Contains($"{setting} must be an absolute http:// or https:// URI", validation.Message, StringComparison.Ordinal);
     }
 
@@ -43,24 +43,5 @@ public sealed class TelemetryOptionsTests
         var uri = sut.SignalEndpoint("v1/metrics");
 
         Assert.Equal(expected, uri.AbsoluteUri);
-    }
-
-    private static Exception? Innermost<T>(Exception? ex)
-        where T : Exception
-    {
-        for (; ex is not null; ex = ex.InnerException)
-        {
-            if (ex is T)
-            {
-                return ex;
-            }
-
-            if (ex is AggregateException aggregate && aggregate.InnerExceptions.Select(Innermost<T>).FirstOrDefault(e => e is not null) is { } inner)
-            {
-                return inner;
-            }
-        }
-
-        return null;
     }
 }
