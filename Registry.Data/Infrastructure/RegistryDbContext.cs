@@ -30,6 +30,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<RecordSubject> RecordSubjects => Set<RecordSubject>();
 
+    public DbSet<RecordsVersion> RecordsVersions => Set<RecordsVersion>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -46,6 +48,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : DbContext(op
         modelBuilder.ApplyConfiguration(new SubjectConsentEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new CourtRecordEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RecordSubjectEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new RecordsVersionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ImportJobEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new AuditCheckpointEntityTypeConfiguration());

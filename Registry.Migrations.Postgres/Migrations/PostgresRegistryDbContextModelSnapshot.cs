@@ -558,6 +558,28 @@ namespace Registry.Migrations.Postgres.Migrations
                     b.ToTable("record_subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Service.Records.RecordsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("records_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Registry.Service.Consent.SubjectConsent", b =>
                 {
                     b.HasOne("Registry.Service.Partners.Partner", null)

@@ -471,6 +471,26 @@ namespace Registry.Migrations.SqlServer.Migrations
                     b.ToTable("record_subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Service.Records.RecordsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("records_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Registry.Service.Consent.SubjectConsent", b =>
                 {
                     b.HasOne("Registry.Service.Partners.Partner", null)

@@ -464,6 +464,26 @@ namespace Registry.Migrations.Sqlite.Migrations
                     b.ToTable("record_subjects", (string)null);
                 });
 
+            modelBuilder.Entity("Registry.Service.Records.RecordsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("records_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Registry.Service.Consent.SubjectConsent", b =>
                 {
                     b.HasOne("Registry.Service.Partners.Partner", null)

@@ -17,13 +17,16 @@ namespace Registry.Service.Checks;
 /// prepared, index-driven commands on a pooled read connection (<see cref="ReadSessionPool"/>). A consent this replica
 /// read before comes from <see cref="ConsentCache"/> instead, and decides alone only what never changes (partner,
 /// subject, purpose); what does (revoked, expired, used up, already answered) is read again, or re-decided by the use's
-/// UPDATE in the audit transaction, so a revocation, a correction or an expunge committed by any replica sharing the
-/// database holds for every check that starts after it. A cancelled check stops before its audit write and discloses
-/// nothing.
+/// UPDATE in the audit transaction, so a revocation committed by any replica sharing the database holds for every check
+/// that starts after it. A subject's facts this replica read before come from <see cref="RecordFactsCache"/>: a
+/// correction, an expunge or an import holds for every check that starts after it on the replica that made it, and
+/// within <see cref="RecordsOptions.MaxStaleness"/> on every other. A cancelled check stops before its audit write and
+/// discloses nothing.
 /// </remarks>
 public sealed class CheckHandler(
     ReadSessionPool sessions,
     ConsentCache consents,
+    RecordFactsCache recordFacts,
     SubjectKeyRing keyRing,
     IAuditLog auditLog,
     TimeProvider timeProvider,
@@ -222,10 +225,15 @@ public sealed class CheckHandler(
             return pending with { Record = record with { Reason = refusal }, Refusal = refusal };
         }
 
-        IReadOnlyList<RecordFacts> facts;
-        using (tracing.Start(CheckMetrics.RecordsLookupSpan))
+        if (!recordFacts.TryGet(subject.Value, out var facts))
         {
-            facts = await RecordFactsLookupCommand.FindAsync(session, subject.Value, cancellationToken);
+            var generation = recordFacts.Generation;
+            using (tracing.Start(CheckMetrics.RecordsLookupSpan))
+            {
+                facts = await RecordFactsLookupCommand.FindAsync(session, subject.Value, cancellationToken);
+            }
+
+            recordFacts.Set(subject.Value, facts, generation);
         }
 
         var answer = Answer(facts, consent!.Scope, now);

@@ -30,6 +30,10 @@ internal sealed class ImportBatchChange(
         ArgumentNullException.ThrowIfNull(commands);
         Counts = null; // a retried attempt starts again from nothing
         Counts = schema.Records(commands).Apply(rows, rejected, now, transaction);
+        if (Counts.Inserted + Counts.Updated > 0)
+        {
+            RecordsVersionCommand.Bump(commands, transaction);
+        }
         if (jobId is not null)
         {
             schema.Jobs(commands).Execute(jobId, Counts, now, transaction);

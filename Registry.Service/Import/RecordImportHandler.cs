@@ -7,6 +7,7 @@ using Registry.Client.Admin;
 using Registry.Service.Audit;
 using Registry.Service.Identity;
 using Registry.Service.Infrastructure;
+using Registry.Service.Records;
 using V1 = Registry.Protos.V1;
 
 namespace Registry.Service.Import;
@@ -25,7 +26,8 @@ public sealed partial class RecordImportHandler(
     TimeProvider timeProvider,
     ILogger<RecordImportHandler> logger,
     ImportMetrics metrics,
-    IOptions<ImportOptions> options)
+    IOptions<ImportOptions> options,
+    RecordFactsCache facts)
 {
     /// <summary>
     /// How many batches of one stream may be queued on the audit writer at once: while one commits, the next ones are
@@ -266,7 +268,20 @@ public sealed partial class RecordImportHandler(
             Detail = string.Create(CultureInfo.InvariantCulture, $"import={job.Id};batch={batchNumber}"),
         };
         using var timing = metrics.StartBatch(rows.Count + rejected.Count);
-        var receipt = await auditLog.AppendPreparedAsync(record, change, CancellationToken.None);
+        AuditReceipt receipt;
+        try
+        {
+            receipt = await auditLog.AppendPreparedAsync(record, change, CancellationToken.None);
+        }
+        finally
+        {
+            // Committed, or perhaps committed (a fault after the commit): this replica's checks read the records again.
+            if (change.Counts is not { Inserted: 0, Updated: 0 })
+            {
+                facts.Invalidate();
+            }
+        }
+
         timing.Committed(change.Counts!);
         var response = ToResponse(batchNumber, change.Counts!);
         response.AuditEntryId = receipt.EntryId;

@@ -7,7 +7,7 @@ using Registry.Service.Infrastructure;
 namespace Registry.Service.Records;
 
 /// <summary>Corrects or expunges a record by its key (source id, case number); audited with the change.</summary>
-public sealed class RecordCorrection(RegistryDbContext db, IAuditLog auditLog, TimeProvider timeProvider)
+public sealed class RecordCorrection(RegistryDbContext db, IAuditLog auditLog, TimeProvider timeProvider, RecordFactsCache facts)
 {
     public async Task<string> CorrectAsync(
         Caller caller, string sourceId, string caseNumber, RecordStatus? status, DateOnly? expiresAt, string reason,
@@ -44,7 +44,8 @@ public sealed class RecordCorrection(RegistryDbContext db, IAuditLog auditLog, T
             // Wire names, as the contract spells them (EXPUNGED), never the .NET enum's.
             Detail = $"record={sourceId}/{caseNumber};status={(status is { } s ? ContractNames.Of(s.ToProto()) : null)};expires_at={expiresAt:yyyy-MM-dd};reason={reason}",
         };
-        var receipt = await auditLog.AppendAsync(record, async (tx, ct) =>
+
+        async Task<string?> ChangeAsync(RegistryDbContext tx, CancellationToken ct)
         {
             var entity = await tx.Records.SingleAsync(r => r.Id == id, ct);
             if (entity.CorrectedFrom is null)
@@ -61,8 +62,21 @@ public sealed class RecordCorrection(RegistryDbContext db, IAuditLog auditLog, T
             entity.ExpiresAt = expiresAt ?? entity.ExpiresAt;
             entity.UpdatedAt = now;
             entity.Version = Guid.NewGuid();
+            await tx.Database.ExecuteSqlRawAsync(RecordsVersionCommand.BumpSql, ct);
             return null;
-        }, cancellationToken);
+        }
+
+        AuditReceipt receipt;
+        try
+        {
+            receipt = await auditLog.AppendAsync(record, ChangeAsync, cancellationToken);
+        }
+        finally
+        {
+            // Committed, or perhaps committed: this replica's checks read the records again before this call returns.
+            facts.Invalidate();
+        }
+
         return receipt.EntryId;
     }
 

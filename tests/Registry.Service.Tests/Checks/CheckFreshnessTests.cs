@@ -10,9 +10,10 @@ using RecordStatus = Registry.Service.Records.RecordStatus;
 namespace Registry.Service.Tests.Checks;
 
 /// <summary>
-/// On one replica, a correction, an expunge or a revocation holds for the very next check (the check path keeps no
-/// copy of consents or records), batch items that share a consent never exceed its uses, and a cancelled check
-/// stops before it writes anything.
+/// On one replica, a correction, an expunge, an import or a revocation holds for the very next check, though the check
+/// path keeps the consents and record facts it read (<c>Consent.ConsentCache</c>, <c>Records.RecordFactsCache</c>: the
+/// factory's clock stands still, so only the change's own invalidation can make these pass); batch items that share a
+/// consent never exceed its uses, and a cancelled check stops before it writes anything.
 /// </summary>
 public sealed class CheckFreshnessTests(RegistryAppFactory factory) : IClassFixture<RegistryAppFactory>
 {
@@ -44,6 +45,23 @@ public sealed class CheckFreshnessTests(RegistryAppFactory factory) : IClassFixt
         Assert.Equal(CheckOutcome.RecordFound, restored.Outcome);
         Assert.Equal(CheckOutcome.NoRecord, expunged.Outcome);
         Assert.Null(expunged.Summary);
+    }
+
+    [Fact]
+    public async Task Check_AfterAnImportOfTheSubject_FindsTheRecord()
+    {
+        var key = await _scenario.CreatePartnerKeyAsync();
+        var h1 = TestKeys.NewH1();
+        var consentId = await _scenario.GrantAsync(key, h1, maxUses: 10);
+        var checks = _scenario.Checks(key);
+        var before = await checks.CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct);
+        var imported = await Import.ImportStream.RunAsync(_scenario.Admin, [Import.ImportStream.Batch(1, [Import.ImportStream.Row(2, "FRESH-" + Guid.NewGuid().ToString("N"), h1)])]);
+
+        var after = await checks.CheckAsync(RegistryScenario.CheckRequest(consentId, h1), cancellationToken: Ct);
+
+        Assert.Equal(1, Assert.Single(imported).Inserted);
+        Assert.Equal(CheckOutcome.NoRecord, before.Outcome);
+        Assert.Equal(CheckOutcome.RecordFound, after.Outcome);
     }
 
     [Fact]

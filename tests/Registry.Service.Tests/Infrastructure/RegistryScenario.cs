@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Protos.V1;
 using Registry.Service.Identity;
@@ -54,7 +55,7 @@ public sealed class RegistryScenario(RegistryAppFactory factory)
     public static CheckRequest CheckRequest(string consentId, byte[] h1, Purpose purpose = Purpose.DatingSafety) =>
         new() { ConsentId = consentId, H1 = ByteString.CopyFrom(h1), Purpose = purpose, RequestId = Guid.NewGuid().ToString() };
 
-    /// <summary>Inserts a record for the subject <paramref name="h1"/> directly (the import is a later capability).</summary>
+    /// <summary>Inserts a record for the subject <paramref name="h1"/> directly, as a writer of the records must (<see cref="RecordsVersionCommand.BumpSql"/>).</summary>
     public async Task<string> SeedRecordAsync(
         byte[] h1, Records.RecordCategory category, Records.RecordStatus status, DateOnly decisionDate, DateOnly? expiresAt = null, DateOnly? effectiveFrom = null)
     {
@@ -80,7 +81,15 @@ public sealed class RegistryScenario(RegistryAppFactory factory)
         };
         record.Subjects.Add(new RecordSubject { SubjectKey = subject.Value, SubjectKeyId = subject.KeyId });
         db.Records.Add(record);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        // As every writer of the records must: count the change in its transaction, and forget this replica's facts.
+        await using (var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken))
+        {
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.Database.ExecuteSqlRawAsync(RecordsVersionCommand.BumpSql, TestContext.Current.CancellationToken);
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        scope.ServiceProvider.GetRequiredService<RecordFactsCache>().Invalidate();
         return record.CaseNumber;
     }
 }

@@ -121,6 +121,18 @@ namespace Registry.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "records_version",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_records_version", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sequencer_leases",
                 columns: table => new
                 {
@@ -206,6 +218,11 @@ namespace Registry.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "records_version",
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.InsertData(
                 table: "sequencer_leases",
@@ -302,6 +319,9 @@ namespace Registry.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "record_subjects");
+
+            migrationBuilder.DropTable(
+                name: "records_version");
 
             migrationBuilder.DropTable(
                 name: "sequencer_leases");

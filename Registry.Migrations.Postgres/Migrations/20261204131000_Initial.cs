@@ -122,6 +122,18 @@ namespace Registry.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "records_version",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_records_version", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sequencer_leases",
                 columns: table => new
                 {
@@ -207,6 +219,11 @@ namespace Registry.Migrations.Postgres.Migrations
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "records_version",
+                columns: new[] { "id", "version" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.InsertData(
                 table: "sequencer_leases",
@@ -303,6 +320,9 @@ namespace Registry.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "record_subjects");
+
+            migrationBuilder.DropTable(
+                name: "records_version");
 
             migrationBuilder.DropTable(
                 name: "sequencer_leases");

@@ -2,17 +2,17 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Registry.Migrations.SqlServer;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Registry.Migrations.Postgres;
 
 #nullable disable
 
-namespace Registry.Migrations.SqlServer.Migrations
+namespace Registry.Migrations.Postgres.Migrations
 {
-    [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261203055305_Initial")]
+    [DbContext(typeof(PostgresRegistryDbContext))]
+    [Migration("20261204131000_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -21,27 +21,31 @@ namespace Registry.Migrations.SqlServer.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Registry.Service.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("TreeSize")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("treesize");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat");
 
                     b.Property<byte[]>("RootHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
+                        .HasColumnType("bytea")
+                        .HasColumnName("roothash");
 
                     b.Property<string>("SignedNote")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("signednote");
 
                     b.HasKey("TreeSize");
 
@@ -52,86 +56,102 @@ namespace Registry.Migrations.SqlServer.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(36)
-                        .HasColumnType("nvarchar(36)");
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("id");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("actorrole");
 
                     b.Property<string>("ConsentId")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("consentid");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
 
                     b.Property<string>("KeyId")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("keyid");
 
                     b.Property<byte[]>("LeafHash")
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
+                        .HasColumnType("bytea")
+                        .HasColumnName("leafhash");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
 
                     b.Property<string>("PartnerId")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("partnerid");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reason");
 
                     b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recordedat");
 
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requestid");
 
                     b.Property<long?>("Sequence")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
 
                     b.Property<byte[]>("SubjectKey")
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
+                        .HasColumnType("bytea")
+                        .HasColumnName("subjectkey");
 
                     b.Property<string>("SubjectKeyId")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("subjectkeyid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedAt")
-                        .HasFilter("\"Sequence\" IS NOT NULL");
+                        .HasFilter("\"sequence\" IS NOT NULL");
 
                     b.HasIndex("Sequence")
                         .IsUnique()
-                        .HasFilter("\"Sequence\" IS NOT NULL");
+                        .HasFilter("\"sequence\" IS NOT NULL");
 
                     b.HasIndex("SubjectKey")
-                        .HasFilter("\"Sequence\" IS NOT NULL");
+                        .HasFilter("\"sequence\" IS NOT NULL");
 
                     b.HasIndex("PartnerId", "Sequence")
-                        .HasFilter("\"Sequence\" IS NOT NULL");
+                        .HasFilter("\"sequence\" IS NOT NULL");
 
                     b.HasIndex(new[] { "RecordedAt", "Id" }, "IX_audit_entries_Pending")
-                        .HasFilter("\"Sequence\" IS NULL");
+                        .HasFilter("\"sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -140,16 +160,19 @@ namespace Registry.Migrations.SqlServer.Migrations
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
 
                     b.Property<DateTime>("ExpiresAt")
                         .IsConcurrencyToken()
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiresat");
 
                     b.Property<string>("HolderId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holderid");
 
                     b.HasKey("Name");
 
@@ -168,72 +191,89 @@ namespace Registry.Migrations.SqlServer.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
 
                     b.Property<DateTime>("EvidenceCapturedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evidencecapturedat");
 
                     b.Property<string>("EvidenceKind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("evidencekind");
 
                     b.Property<string>("EvidenceReference")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("evidencereference");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expiresat");
 
                     b.Property<DateTime>("GrantedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("grantedat");
 
                     b.Property<byte[]>("LastAnswerDigest")
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
+                        .HasColumnType("bytea")
+                        .HasColumnName("lastanswerdigest");
 
                     b.Property<string>("LastAuditEntryId")
                         .HasMaxLength(36)
-                        .HasColumnType("nvarchar(36)");
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("lastauditentryid");
 
                     b.Property<string>("LastRequestId")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lastrequestid");
 
                     b.Property<int>("MaxUses")
-                        .HasColumnType("int");
+                        .HasColumnType("integer")
+                        .HasColumnName("maxuses");
 
                     b.Property<string>("PartnerId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("partnerid");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("purpose");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revokedat");
 
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope");
 
                     b.Property<byte[]>("SubjectKey")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
+                        .HasColumnType("bytea")
+                        .HasColumnName("subjectkey");
 
                     b.Property<string>("SubjectKeyId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("subjectkeyid");
 
                     b.Property<int>("Uses")
-                        .HasColumnType("int");
+                        .HasColumnType("integer")
+                        .HasColumnName("uses");
 
                     b.HasKey("Id");
 
@@ -246,49 +286,62 @@ namespace Registry.Migrations.SqlServer.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
 
                     b.Property<long>("Batches")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("batches");
 
                     b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finishedat");
 
                     b.Property<long>("Inserted")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("inserted");
 
                     b.Property<string>("KeyId")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("keyid");
 
                     b.Property<string>("PartnerId")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("partnerid");
 
                     b.Property<long>("Rejected")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejected");
 
                     b.Property<string>("SourceName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sourcename");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("startedat");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
 
                     b.Property<long>("Unchanged")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("unchanged");
 
                     b.Property<long>("Updated")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updatedat");
 
                     b.HasKey("Id");
 
@@ -301,23 +354,28 @@ namespace Registry.Migrations.SqlServer.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat");
 
                     b.Property<string>("PartnerId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("partnerid");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revokedat");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("secrethash");
 
                     b.HasKey("Id");
 
@@ -330,43 +388,53 @@ namespace Registry.Migrations.SqlServer.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
 
                     b.Property<string>("AllowedPurposes")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("allowedpurposes");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat");
 
                     b.Property<bool>("IsSuspended")
-                        .HasColumnType("bit");
+                        .HasColumnType("boolean")
+                        .HasColumnName("issuspended");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("normalizedname");
 
                     b.Property<int?>("QuotaBurst")
-                        .HasColumnType("int");
+                        .HasColumnType("integer")
+                        .HasColumnName("quotaburst");
 
                     b.Property<int?>("QuotaPermitsPerSecond")
-                        .HasColumnType("int");
+                        .HasColumnType("integer")
+                        .HasColumnName("quotapermitspersecond");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -383,64 +451,79 @@ namespace Registry.Migrations.SqlServer.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Article")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("article");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("casenumber");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
 
                     b.Property<byte[]>("CorrectedFrom")
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
+                        .HasColumnType("bytea")
+                        .HasColumnName("correctedfrom");
 
                     b.Property<string>("Court")
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("court");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat");
 
                     b.Property<DateOnly>("DecisionDate")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("decisiondate");
 
                     b.Property<DateOnly?>("EffectiveFrom")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("effectivefrom");
 
                     b.Property<DateOnly?>("ExpiresAt")
-                        .HasColumnType("date");
+                        .HasColumnType("date")
+                        .HasColumnName("expiresat");
 
                     b.Property<string>("Region")
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("region");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sourceid");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updatedat");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uuid")
+                        .HasColumnName("version");
 
                     b.HasKey("Id");
 
@@ -453,25 +536,51 @@ namespace Registry.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Registry.Service.Records.RecordSubject", b =>
                 {
                     b.Property<long>("RecordId")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("recordid");
 
                     b.Property<byte[]>("SubjectKey")
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
+                        .HasColumnType("bytea")
+                        .HasColumnName("subjectkey");
 
                     b.Property<string>("SubjectKeyId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("subjectkeyid");
 
                     b.Property<long>("SubjectPrefix")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("subjectprefix");
 
                     b.HasKey("RecordId", "SubjectKey");
 
                     b.HasIndex("SubjectPrefix");
 
                     b.ToTable("record_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Service.Records.RecordsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("records_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Registry.Service.Consent.SubjectConsent", b =>

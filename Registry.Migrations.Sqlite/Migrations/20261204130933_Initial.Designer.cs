@@ -4,48 +4,39 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Registry.Migrations.Postgres;
+using Registry.Migrations.Sqlite;
 
 #nullable disable
 
-namespace Registry.Migrations.Postgres.Migrations
+namespace Registry.Migrations.Sqlite.Migrations
 {
-    [DbContext(typeof(PostgresRegistryDbContext))]
-    [Migration("20261203055224_Initial")]
+    [DbContext(typeof(SqliteRegistryDbContext))]
+    [Migration("20261204130933_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Registry.Service.Audit.AuditCheckpoint", b =>
                 {
                     b.Property<long>("TreeSize")
-                        .HasColumnType("bigint")
-                        .HasColumnName("treesize");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("RootHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("roothash");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SignedNote")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("signednote");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("TreeSize");
 
@@ -56,102 +47,86 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(36)
-                        .HasColumnType("character varying(36)")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("action");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("actorrole");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConsentId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("consentid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("detail");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("KeyId")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("keyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("LeafHash")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("leafhash");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("outcome");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PartnerId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("partnerid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("purpose");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("reason");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recordedat");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("requestid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("SubjectKey")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("subjectkey");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SubjectKeyId")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("subjectkeyid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RecordedAt")
-                        .HasFilter("\"sequence\" IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("Sequence")
                         .IsUnique()
-                        .HasFilter("\"sequence\" IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("SubjectKey")
-                        .HasFilter("\"sequence\" IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex("PartnerId", "Sequence")
-                        .HasFilter("\"sequence\" IS NOT NULL");
+                        .HasFilter("\"Sequence\" IS NOT NULL");
 
                     b.HasIndex(new[] { "RecordedAt", "Id" }, "IX_audit_entries_Pending")
-                        .HasFilter("\"sequence\" IS NULL");
+                        .HasFilter("\"Sequence\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -160,19 +135,16 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpiresAt")
                         .IsConcurrencyToken()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("HolderId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("holderid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Name");
 
@@ -191,89 +163,72 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EvidenceCapturedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("evidencecapturedat");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EvidenceKind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("evidencekind");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EvidenceReference")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("evidencereference");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("GrantedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("grantedat");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("LastAnswerDigest")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("lastanswerdigest");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("LastAuditEntryId")
                         .HasMaxLength(36)
-                        .HasColumnType("character varying(36)")
-                        .HasColumnName("lastauditentryid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastRequestId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("lastrequestid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("MaxUses")
-                        .HasColumnType("integer")
-                        .HasColumnName("maxuses");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PartnerId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("partnerid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("purpose");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revokedat");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("scope");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("SubjectKey")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("subjectkey");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SubjectKeyId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("subjectkeyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Uses")
-                        .HasColumnType("integer")
-                        .HasColumnName("uses");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -286,62 +241,49 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Batches")
-                        .HasColumnType("bigint")
-                        .HasColumnName("batches");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finishedat");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Inserted")
-                        .HasColumnType("bigint")
-                        .HasColumnName("inserted");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("KeyId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("keyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PartnerId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("partnerid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Rejected")
-                        .HasColumnType("bigint")
-                        .HasColumnName("rejected");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SourceName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("sourcename");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("startedat");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Unchanged")
-                        .HasColumnType("bigint")
-                        .HasColumnName("unchanged");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Updated")
-                        .HasColumnType("bigint")
-                        .HasColumnName("updated");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -354,28 +296,23 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PartnerId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("partnerid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revokedat");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("secrethash");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -388,53 +325,43 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("id");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AllowedPurposes")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("allowedpurposes");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsSuspended")
-                        .HasColumnType("boolean")
-                        .HasColumnName("issuspended");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("normalizedname");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("QuotaBurst")
-                        .HasColumnType("integer")
-                        .HasColumnName("quotaburst");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("QuotaPermitsPerSecond")
-                        .HasColumnType("integer")
-                        .HasColumnName("quotapermitspersecond");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("role");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasColumnName("version");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -451,79 +378,62 @@ namespace Registry.Migrations.Postgres.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Article")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("article");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CaseNumber")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("casenumber");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("category");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("CorrectedFrom")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("correctedfrom");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Court")
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("court");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DecisionDate")
-                        .HasColumnType("date")
-                        .HasColumnName("decisiondate");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EffectiveFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("effectivefrom");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ExpiresAt")
-                        .HasColumnType("date")
-                        .HasColumnName("expiresat");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("region");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sourceid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updatedat");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid")
-                        .HasColumnName("version");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -536,29 +446,45 @@ namespace Registry.Migrations.Postgres.Migrations
             modelBuilder.Entity("Registry.Service.Records.RecordSubject", b =>
                 {
                     b.Property<long>("RecordId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("recordid");
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("SubjectKey")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("subjectkey");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("SubjectKeyId")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("subjectkeyid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SubjectPrefix")
-                        .HasColumnType("bigint")
-                        .HasColumnName("subjectprefix");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("RecordId", "SubjectKey");
 
                     b.HasIndex("SubjectPrefix");
 
                     b.ToTable("record_subjects", (string)null);
+                });
+
+            modelBuilder.Entity("Registry.Service.Records.RecordsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("records_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Registry.Service.Consent.SubjectConsent", b =>
