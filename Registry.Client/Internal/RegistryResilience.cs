@@ -94,11 +94,16 @@ internal static class RegistryResilience
     // ResourceExhausted with a RetryInfo is a quota refusal the server asks us to repeat later. Either is retried after
     // the server's RetryInfo delay when it sends one (AUDIT_UNAVAILABLE asks for 1 s), unless that delay would outlast
     // the call's total timeout: then the caller gets the failure (with RetryAfter) at once instead of a timeout later. An attempt that timed out may have been applied, so it is repeated only when the server deduplicates it.
-    // An open circuit is not retried: failing fast is its point, nor is the enumeration watch's throttle. Nothing else is
-    // retried.
+    // An open circuit is not retried: failing fast is its point, nor is the enumeration watch's throttle. ABORTED
+    // CONCURRENT_REQUEST is retried for calls with a request id. Nothing else is retried.
     // The enumeration watch's throttle: every refused call counts towards the partner's suspension, so the SDK never
     // repeats it, whatever its RetryInfo and the call's budget; the caller gets it at once, with RetryAfter.
     private const string EnumerationSuspectedReason = "ENUMERATION_SUSPECTED";
+
+    // A check that lost a race of three calls with its own request id: nothing was written or disclosed, and the retry,
+    // with the same request id, is answered as the retry it is. Repeated after the exponential back-off (the jitter
+    // keeps the racers apart), and only for calls that carry a request id the server deduplicates.
+    private const string ConcurrentRequestReason = "CONCURRENT_REQUEST";
 
     private static bool ShouldRetry(Exception? exception, ResilienceContext context, RegistryClientOptions options) => exception switch
     {
@@ -107,6 +112,8 @@ internal static class RegistryResilience
         RpcException { StatusCode: StatusCode.ResourceExhausted } e =>
             RegistryErrorConverter.GetReason(e) != EnumerationSuspectedReason &&
             RegistryErrorConverter.GetRetryDelay(e) is { } delay && FitsTheBudget(delay, context, options),
+        RpcException { StatusCode: StatusCode.Aborted } e =>
+            RegistryErrorConverter.GetReason(e) == ConcurrentRequestReason && context.Properties.GetValue(IsRepeatable, false),
         TimeoutRejectedException => context.Properties.GetValue(IsRepeatable, false),
         _ => false,
     };

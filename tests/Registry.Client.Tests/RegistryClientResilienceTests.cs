@@ -46,7 +46,54 @@ public sealed class RegistryClientResilienceTests
         Assert.Equal(3, host.Recorder.Calls.Count);
     }
 
+    [Fact]
+    public async Task Check_ConcurrentRequestOnce_RetriesWithTheSameRequestId()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        var attempts = 0;
+        host.Checks.OnCheck = (_, _) => ++attempts == 1
+            ? throw RpcErrors.Exception(StatusCode.Aborted, "CONCURRENT_REQUEST")
+            : Task.FromResult(new P.CheckResponse { Outcome = P.CheckOutcome.RecordFound, AuditEntryId = "a-2" });
+        var sut = host.CreateClient(o => o.RetryBaseDelay = TimeSpan.Zero);
+
+        var result = await sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, "req-race", Ct);
+
+        var sent = host.Recorder.RequestsOf<P.CheckRequest>();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, r => Assert.Equal("req-race", r.RequestId));
+        Assert.Equal("a-2", result.AuditEntryId);
+    }
+
+    [Fact]
+    public async Task Check_ConcurrentRequestEveryTime_GivesUpAfterMaxRetriesWithTheConflict()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        host.Checks.OnCheck = (_, _) => throw RpcErrors.Exception(StatusCode.Aborted, "CONCURRENT_REQUEST");
+        var sut = host.CreateClient(o => (o.RetryBaseDelay, o.MaxRetries) = (TimeSpan.Zero, 2));
+
+        var ex = await Assert.ThrowsAsync<RegistryConflictException>(() => sut.CheckAsync(Subject, "c-1", Purpose.DatingSafety, "r", Ct));
+
+        Assert.Equal(StatusCode.Aborted, ex.StatusCode);
+        Assert.Equal("CONCURRENT_REQUEST", ex.ErrorCode);
+        Assert.Equal(3, host.Recorder.Calls.Count);
+    }
+
+    [Fact]
+    public async Task GrantConsent_ConcurrentRequest_IsNotRepeated()
+    {
+        await using var host = await RegistryTestHost.StartAsync(Ct);
+        host.Consents.OnGrantConsent = (_, _) => throw RpcErrors.Exception(StatusCode.Aborted, "CONCURRENT_REQUEST");
+        var sut = host.CreateClient(o => o.RetryBaseDelay = TimeSpan.Zero);
+        var evidence = new ConsentEvidence(EvidenceKind.SmsOtp, "otp", host.Time.GetUtcNow());
+
+        await Assert.ThrowsAsync<RegistryConflictException>(
+            () => sut.GrantConsentAsync(Subject, Purpose.DatingSafety, ConsentScope.Presence, evidence, cancellationToken: Ct));
+
+        Assert.Single(host.Recorder.Calls);
+    }
+
     [Theory]
+    [InlineData(StatusCode.Aborted)]
     [InlineData(StatusCode.PermissionDenied)]
     [InlineData(StatusCode.InvalidArgument)]
     [InlineData(StatusCode.Internal)]
