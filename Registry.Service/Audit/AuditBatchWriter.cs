@@ -230,7 +230,8 @@ internal sealed class AuditBatchWriter(
         try
         {
             // EF's async API completes synchronously on SQLite; on a server database this blocks only the writer's thread.
-            step = new AuditSequencingCycle(db, signer, options)
+            var commands = _commands!.Get<SequencingCommands>(static c => new SequencingCommands(c));
+            step = new AuditSequencingCycle(db, commands, signer, options)
                 .RunAsync(cycle.HolderId, sequencing, timeProvider.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

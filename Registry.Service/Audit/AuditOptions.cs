@@ -27,6 +27,16 @@ public sealed class AuditOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan SequencerInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// SQLite only: the writer starts the WAL over (a RESTART checkpoint between two batches, which stalls the writer for
+    /// a few milliseconds) only once the WAL holds at least this many frames after the cycle's PASSIVE checkpoint. Default
+    /// 16,384 (64 MiB at 4 KiB pages): at 9,000 checks a second that is every few seconds instead of every cycle, so fewer
+    /// checks wait behind a restart (docs/benchmarks.md); below it the WAL is overwritten from its start after each
+    /// restart anyway. 0 starts it over every cycle.
+    /// </summary>
+    [Range(0, 10_000_000)]
+    public int WalRestartFrames { get; set; } = 16_384;
+
     /// <summary>How long a sequencer lease lasts without renewal; another replica takes over after it. Default 10 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(10);

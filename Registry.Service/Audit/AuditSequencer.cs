@@ -124,9 +124,8 @@ public sealed partial class AuditSequencer(
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            if (db.Database.IsSqlite())
+            if (db.Database.IsSqlite() && await PassiveCheckpointAsync(db, cancellationToken) >= options.Value.WalRestartFrames)
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", cancellationToken);
                 await writer.StartWalOverAsync(cancellationToken);
             }
         }
@@ -134,6 +133,17 @@ public sealed partial class AuditSequencer(
         {
             LogCheckpointFailed(logger, ex.GetType().Name);
         }
+    }
+
+    /// <summary>Runs a PASSIVE checkpoint; returns how many frames the WAL holds (the second column of its one row).</summary>
+    private static async Task<long> PassiveCheckpointAsync(RegistryDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) : 0;
     }
 
     [LoggerMessage(EventId = 1510, EventName = nameof(LogSequenced), Level = LogLevel.Debug,

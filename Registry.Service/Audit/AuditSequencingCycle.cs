@@ -19,24 +19,27 @@ namespace Registry.Service.Audit;
 /// always safe: the writer then writes unsequenced); what it numbered and signed becomes the state's only once the batch
 /// commits (<see cref="SequencingStep.ApplyCommitted"/>).
 /// </remarks>
-internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner signer, AuditOptions options)
+internal sealed class AuditSequencingCycle(RegistryDbContext db, SequencingCommands commands, NoteSigner signer, AuditOptions options)
 {
     public async Task<SequencingStep> RunAsync(
         string holderId, AuditSequencingState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("A sequencing step runs inside the audit writer's transaction.");
-        var lease = await SequencerLeases.TryTakeAsync(db, holderId, now.UtcDateTime, options.LeaseDuration, cancellationToken);
+        var dbTransaction = transaction.GetDbTransaction();
+        // The steady step (this holder renews, nothing pending) is prepared statements only; EF takes the rare paths.
+        var lease = commands.TryRenew(holderId, now.UtcDateTime, options.LeaseDuration, dbTransaction)
+            ? LeaseState.Renewed
+            : await SequencerLeases.TryTakeAsync(db, holderId, now.UtcDateTime, options.LeaseDuration, cancellationToken);
         if (lease == LeaseState.HeldByOther)
         {
             state.Release();
             return SequencingStep.Discarded(SequencingResult.NotHolder);
         }
 
-        var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
         // A freshly taken lease means another replica may have sequenced meanwhile: rebuild and re-check all.
         var frontier = lease == LeaseState.Taken ? null : state.Frontier;
-        if (frontier is not null && !await IsCurrentAsync(frontier, last, state, cancellationToken))
+        if (frontier is not null && !IsCurrent(frontier, commands.LastCheckpoint(dbTransaction), state, dbTransaction))
         {
             frontier = null;
         }
@@ -44,6 +47,7 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
         if (frontier is null)
         {
             state.Release();
+            var last = await db.AuditCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
             (frontier, var problem) = await AuditFrontierLoader.LoadAsync(db, last, signer.Verifier, cancellationToken);
             if (frontier is null)
             {
@@ -53,11 +57,13 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
             state.RememberCheckpoint(last?.TreeSize ?? 0, last?.RootHash ?? []);
         }
 
-        var pending = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.Sequence == null)
-            .OrderBy(e => e.RecordedAt).ThenBy(e => e.Id)
-            .Take(options.SequencerBatchSize)
-            .ToListAsync(cancellationToken);
+        var pending = !commands.AnyPending(dbTransaction)
+            ? []
+            : await db.AuditEntries.AsNoTracking()
+                .Where(e => e.Sequence == null)
+                .OrderBy(e => e.RecordedAt).ThenBy(e => e.Id)
+                .Take(options.SequencerBatchSize)
+                .ToListAsync(cancellationToken);
         var next = frontier.Clone();
         if (!await AssignAsync(transaction, pending, next, cancellationToken))
         {
@@ -69,14 +75,9 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
         if (signed)
         {
             var note = new Checkpoint(options.Origin, next.Size, next.RootHash()).Sign(signer);
-            db.AuditCheckpoints.Add(new AuditCheckpoint
-            {
-                TreeSize = next.Size,
-                RootHash = next.RootHash(),
-                SignedNote = note,
-                CreatedAt = now.UtcDateTime,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            commands.InsertCheckpoint(
+                new AuditCheckpoint { TreeSize = next.Size, RootHash = next.RootHash(), SignedNote = note, CreatedAt = now.UtcDateTime },
+                dbTransaction);
         }
 
         var result = SequencingResult.Held(next, pending.Count, pending.Count > 0 ? pending[0].RecordedAt : null);
@@ -87,16 +88,15 @@ internal sealed class AuditSequencingCycle(RegistryDbContext db, NoteSigner sign
     /// Whether the log is still exactly what this replica numbered: the last checkpoint is the one it signed and
     /// the highest sequence number is its frontier's last (two index look-ups, not a re-read of the log).
     /// </summary>
-    private async Task<bool> IsCurrentAsync(MerkleFrontier frontier, AuditCheckpoint? last, AuditSequencingState state, CancellationToken cancellationToken)
+    private bool IsCurrent(MerkleFrontier frontier, (long TreeSize, byte[] RootHash)? last, AuditSequencingState state, DbTransaction transaction)
     {
-        var lastSigned = last is null ? 0 : last.TreeSize;
-        if (lastSigned != state.SignedSize || (last is not null && !last.RootHash.AsSpan().SequenceEqual(state.SignedRoot)))
+        var lastSigned = last?.TreeSize ?? 0;
+        if (lastSigned != state.SignedSize || (last is { } signed && !signed.RootHash.AsSpan().SequenceEqual(state.SignedRoot)))
         {
             return false;
         }
 
-        var highest = await db.AuditEntries.Where(e => e.Sequence != null).MaxAsync(e => e.Sequence, cancellationToken);
-        return (highest ?? -1) == frontier.Size - 1;
+        return (commands.Highest(transaction) ?? -1) == frontier.Size - 1;
     }
 
     private async Task<bool> AssignAsync(

@@ -13,6 +13,13 @@ public static class SequencerLeases
     public const string SequencerLeaseName = SequencerLease.AuditSequencerName;
 
     /// <summary>
+    /// The renewal of <see cref="TryTakeAsync"/> as SQL, for the writer's prepared steady step (<see cref="SequencingCommands"/>):
+    /// keep the two forms the same rule.
+    /// </summary>
+    public const string RenewSql =
+        "UPDATE sequencer_leases SET ExpiresAt = @expires WHERE Name = @name AND HolderId = @holder AND ExpiresAt >= @now";
+
+    /// <summary>
     /// <see cref="LeaseState.Renewed"/> when this holder's unexpired lease was extended; <see cref="LeaseState.Taken"/>
     /// when it took an expired or missing lease (anything may have happened meanwhile, so the caller must
     /// re-read the log); <see cref="LeaseState.HeldByOther"/> otherwise.
@@ -22,6 +29,7 @@ public static class SequencerLeases
     {
         ArgumentNullException.ThrowIfNull(db);
         var expiresAt = now + duration;
+        // The same rule as RenewSql.
         var renewed = await db.SequencerLeases
             .Where(l => l.Name == SequencerLeaseName && l.HolderId == holderId && l.ExpiresAt >= now)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expiresAt), cancellationToken);

@@ -49,6 +49,21 @@ public sealed partial class AuditIndexPlanTests(RegistryAppFactory factory) : IC
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
 
+    /// <summary>The sequencing step's prepared statements (<see cref="SequencingCommands"/>) run once a cycle inside a batch: each one is an index look-up.</summary>
+    [Theory]
+    [InlineData(SequencingCommands.HighestSql, "IX_audit_entries_Sequence")]
+    [InlineData(SequencingCommands.AnyPendingSql, "IX_audit_entries_Pending")]
+    [InlineData(SequencingCommands.LastCheckpointSql, "audit_checkpoints USING")]
+    [InlineData(SequencerLeases.RenewSql, "sequencer_leases USING")]
+    public async Task SequencingStepStatements_AreIndexLookups(string sql, string expected)
+    {
+        _ = factory.Services; // the service is up and the database migrated
+        var plan = await PlanAsync(sql);
+
+        Assert.Contains(expected, plan, StringComparison.Ordinal);
+        Assert.DoesNotMatch(AnyScan(), plan);
+    }
+
     private async Task<string> PlanAsync(string sql)
     {
         // ToQueryString() starts with ".param set" lines for SQLite's shell; the plan needs only the statement.
@@ -69,4 +84,8 @@ public sealed partial class AuditIndexPlanTests(RegistryAppFactory factory) : IC
 
     [GeneratedRegex(@"^SCAN (a|audit_entries)$", RegexOptions.Multiline)]
     private static partial Regex ScanOfTable();
+
+    // A scan of a table without an index (SCAN CONSTANT ROW is the SELECT without FROM; an EXISTS may walk an index).
+    [GeneratedRegex(@"^SCAN (?!CONSTANT ROW$)\S+$", RegexOptions.Multiline)]
+    private static partial Regex AnyScan();
 }
