@@ -354,7 +354,13 @@ internal sealed class AuditBatchWriter(
             _commands = new PreparedCommands(connection);
             // One statement for the batch's rows where a statement is a round trip (PostgreSQL), one a row elsewhere.
             // SQL Server keeps the per-row insert: no server here to prove a table-valued alternative on.
-            _insert = _commands.Get<IAuditEntryInsert>(static c => c is NpgsqlConnection npgsql ? new PostgresAuditEntryInsert(npgsql) : new AuditEntryInsert(c));
+            // On SQLite the insert binds by position on the connection's own handle (SqliteAuditEntryInsert).
+            _insert = _commands.Get<IAuditEntryInsert>(static c => c switch
+            {
+                NpgsqlConnection npgsql => new PostgresAuditEntryInsert(npgsql),
+                Microsoft.Data.Sqlite.SqliteConnection sqlite => new SqliteAuditEntryInsert(sqlite),
+                _ => new AuditEntryInsert(c),
+            });
             _db = db;
             return db;
         }
