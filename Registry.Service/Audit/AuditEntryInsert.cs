@@ -76,6 +76,7 @@ internal sealed class SqliteAuditEntryInsert(Microsoft.Data.Sqlite.SqliteConnect
 {
     private readonly SqliteRawStatement _statement = new(connection, AuditEntryInsert.Sql);
 
+    /// <remarks>SQLite has one transaction per connection: the statement runs in <paramref name="transaction"/> by being on its connection.</remarks>
     public void Execute(IReadOnlyList<AuditEntry> entries, DbTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(entries);

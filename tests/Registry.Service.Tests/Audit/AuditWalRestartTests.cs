@@ -38,6 +38,20 @@ public sealed class AuditWalRestartTests
         Assert.Equal(0, restarts);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("10000001")]
+    public void Start_WalRestartFramesOutOfRange_FailsNamingTheSetting(string value)
+    {
+        using var bad = new RegistryAppFactory().With("Registry:Audit:WalRestartFrames", value);
+
+        var ex = Assert.ThrowsAny<Exception>(() => bad.Server);
+
+        var validation = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(
+            ExceptionChain.Find<Microsoft.Extensions.Options.OptionsValidationException>(ex));
+        Assert.Contains("WalRestartFrames", validation.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs <paramref name="cycles"/> cycles under a load that never pauses; returns after how many of them the WAL started over.</summary>
     private static async Task<int> RunCyclesAsync(RegistryAppFactory factory, int cycles)
     {
