@@ -198,6 +198,15 @@ public sealed class ApiKeyVerifier(
     // Not tied to one caller's token: the verification is shared by every caller waiting on it.
     private async Task<Verification> VerifyAndCacheAsync(string keyId, string secret, byte[] fingerprint, string flightKey, bool known, string? provenHash)
     {
+        // A caller that found the entry expired may get here just after another flight for the same key verified it,
+        // cached it and landed (on SQLite a lookup can complete synchronously): that fresh entry is the answer, and a
+        // second lookup would only repeat it. An entry in its refresh window is verified again, as the refresh asks.
+        if (_cache.TryGetValue(keyId, out var fresh) && CryptographicOperations.FixedTimeEquals(fresh.Fingerprint, fingerprint)
+            && timeProvider.GetUtcNow() is var now && now < fresh.RefreshAt && now < fresh.ExpiresAt) // an evicted entry has expired
+        {
+            return new Verification(fresh.Caller, null, fresh.SecretHash);
+        }
+
         Verification result;
         using (var lease = await gate.EnterAsync(known))
         {
